@@ -1,0 +1,164 @@
+import { takePrefix, takeSuffix, comparatorOfCell, type FoundComparator } from './comparators.js';
+import { comparatorSymbol } from './format.js';
+import { dayBefore, matchDeadline, type DatePeriod } from './parse-date.js';
+import { plainNumber } from './parse-number.js';
+import { readQuantity, readRange, targetQuantity } from './parse-quantity.js';
+import { collapseSpaces, normalizeText, quote } from './text.js';
+import { fail, ok, type Comparator, type Result, type Target } from './types.js';
+import { quantityMagnitude, sameUnit, unitLabel } from './units.js';
+
+export type TargetContext = { year?: number };
+
+/** The three cells of a table row: 符号 | 值 | 计量单位. The number may sit in the unit cell ("≥" | "" | "7次"). */
+export type TargetCells = { comparator: string; value: number | string; unit?: string };
+
+const EXPECTED =
+  '应为 比较符号+数值+单位（如 "≥7次"、"≤20万元"、"=100%"、"90%以上"）、区间（如 "90%-100%"）、' +
+  '完成期限（如 "2022年12月"）或不含数字的定性描述 / expected a comparator with a number and unit ' +
+  '(e.g. "≥7次", "≤20万元", "=100%"), a range ("90%-100%"), a deadline ("2022年12月") or text without numbers';
+
+const EMPTY = '目标值为空：定性指标请以指标名称为目标 / the target is empty';
+
+const QUALITATIVE_CELL = /^定性(?:指标|描述)?$/;
+
+function unrecognised(input: string): string {
+  return `无法识别的目标值 ${quote(input)}：${EXPECTED}`;
+}
+
+function merge(input: string, found: Array<FoundComparator | undefined>): Result<FoundComparator | undefined> {
+  const present = found.filter((f): f is FoundComparator => f !== undefined);
+  const first = present[0];
+  const clash = present.find((f) => f.comparator !== first?.comparator);
+  if (first && clash) {
+    return fail(
+      `目标值 ${quote(input)} 的比较符号矛盾："${first.written}" 与 "${clash.written}" / ` +
+        `conflicting comparators in ${quote(input)}: "${first.written}" and "${clash.written}"`,
+    );
+  }
+  return ok(first && { ...first, symbolic: present.some((f) => f.symbolic) });
+}
+
+function deadlineTarget(period: DatePeriod, comparator: Comparator | undefined, input: string): Result<Target> {
+  if (comparator === '>=' || comparator === '>') {
+    return fail(
+      `完成期限 ${quote(input)} 只能与 ≤、< 或 = 连用，不能用 "${comparatorSymbol(comparator)}" / ` +
+        `a deadline takes ≤, < or =, not "${comparatorSymbol(comparator)}"`,
+    );
+  }
+  return ok({ kind: 'deadline', date: comparator === '<' ? dayBefore(period.first) : period.last });
+}
+
+function rangeTarget(text: string, input: string): Result<Target> | null {
+  const sides = readRange(text);
+  if (!sides) return null;
+  const min = targetQuantity(sides[0], input);
+  if (!min.ok) return min;
+  const max = targetQuantity(sides[1], input);
+  if (!max.ok) return max;
+  if (!sameUnit(min.value, max.value)) {
+    return fail(
+      `区间 ${quote(input)} 两端单位不同："${unitLabel(min.value)}" 与 "${unitLabel(max.value)}" / ` +
+        `the ends of range ${quote(input)} have different units`,
+    );
+  }
+  if (quantityMagnitude(min.value) > quantityMagnitude(max.value)) {
+    return fail(`区间 ${quote(input)} 下限大于上限 / the lower end of range ${quote(input)} exceeds the upper end`);
+  }
+  return ok({ kind: 'range', min: min.value, max: max.value });
+}
+
+/** Parses one target text; `preset` is the comparator from a separate 符号 cell. */
+function parseTargetText(input: string, context: TargetContext, preset?: FoundComparator): Result<Target> {
+  const text = normalizeText(input);
+  if (text === '') return fail(EMPTY);
+  const prefix = takePrefix(text);
+  const suffix = takeSuffix(prefix.rest);
+  const rest = suffix.rest;
+  const merged = merge(input, [preset, prefix.found, suffix.found]);
+  if (!merged.ok) return merged;
+  const found = merged.value;
+
+  const deadline = matchDeadline(rest, context, input);
+  if (deadline.status === 'ok') return deadlineTarget(deadline.period, found?.comparator, input);
+  if (deadline.status === 'error') return fail(deadline.error);
+
+  if (!/\d/.test(rest)) {
+    if (found?.symbolic) {
+      return fail(
+        `目标值 ${quote(input)} 在比较符号 "${found.written}" 后缺少数值：${EXPECTED}`,
+      );
+    }
+    return ok({ kind: 'qualitative', text: collapseSpaces(input) });
+  }
+
+  const range = rangeTarget(rest, input);
+  if (range) {
+    if (found && range.ok) {
+      return fail(`区间 ${quote(input)} 不能再带比较符号 "${found.written}" / a range takes no comparator`);
+    }
+    return range;
+  }
+
+  const single = readQuantity(rest);
+  if (!single) return fail(unrecognised(input));
+  const quantity = targetQuantity(single, input);
+  if (!quantity.ok) return quantity;
+  return ok({ kind: 'compare', comparator: found?.comparator ?? '=', quantity: quantity.value });
+}
+
+/** Joins the value and unit cells, unless the value already ends with the unit ("50万元" | "万元"). */
+function joinCells(value: string, unit: string): string {
+  const v = collapseSpaces(value);
+  const u = collapseSpaces(unit);
+  if (u === '' || normalizeText(v).replace(/\s/g, '').endsWith(normalizeText(u).replace(/\s/g, ''))) return v;
+  return v === '' ? u : `${v}${u}`;
+}
+
+function parseTargetCells(cells: TargetCells, context: TargetContext): Result<Target> {
+  if (typeof cells.value === 'number' && !Number.isFinite(cells.value)) {
+    return fail(`目标值必须是有限的数字，收到 ${quote(cells.value)} / the target value must be a finite number`);
+  }
+  const value = typeof cells.value === 'number' ? plainNumber(cells.value) : String(cells.value ?? '');
+  const body = joinCells(value, String(cells.unit ?? ''));
+  const symbol = normalizeText(String(cells.comparator ?? '')).replace(/\s/g, '');
+  if (collapseSpaces(body) === '') return fail(EMPTY);
+  if (symbol === '') return parseTargetText(body, context);
+
+  if (QUALITATIVE_CELL.test(symbol)) {
+    // 定性 with a date is a deadline; with a clean quantity ("15次以上") that quantity; else the text itself.
+    const deadline = matchDeadline(body, context);
+    if (deadline.status === 'ok') return deadlineTarget(deadline.period, undefined, body);
+    if (deadline.status === 'error') return fail(deadline.error);
+    const parsed = parseTargetText(body, context);
+    if (parsed.ok && (parsed.value.kind === 'compare' || parsed.value.kind === 'range')) return parsed;
+    return ok({ kind: 'qualitative', text: collapseSpaces(body) });
+  }
+
+  const comparator = comparatorOfCell(symbol);
+  if (!comparator) {
+    return fail(
+      `无法识别的比较符号 ${quote(cells.comparator)}：应为 ≥、>、≤、<、= 或 定性 / ` +
+        `unrecognised comparator ${quote(cells.comparator)}: expected ≥, >, ≤, <, = or 定性`,
+    );
+  }
+  return parseTargetText(body, context, { comparator, written: symbol, symbolic: true });
+}
+
+/**
+ * A target (年度指标值) from one cell of text or from the three cells 符号 | 值 | 单位.
+ * Never throws: returns the target or an error naming the input and what was expected.
+ */
+export function parseTarget(input: string | TargetCells, context: TargetContext = {}): Result<Target> {
+  try {
+    return typeof input === 'string' ? parseTargetText(input, context) : parseTargetCells(input, context);
+  } catch (e) {
+    // Defensive: the parsers are total, but a bad cell must never crash an import.
+    return fail(`无法解析目标值：${e instanceof Error ? e.message : String(e)} / could not parse the target`);
+  }
+}
+
+/** The target of a 定性 indicator whose target cell is empty: its name states the aim. */
+export function qualitativeFromName(name: string): Result<Target> {
+  const text = collapseSpaces(name);
+  return text === '' ? fail('指标名称为空，无法作为定性目标 / the indicator name is empty') : ok({ kind: 'qualitative', text });
+}

@@ -1,0 +1,92 @@
+/**
+ * The event store port. Two adapters implement it: the embedded SQLite store
+ * (src/store/sqlite-event-store.ts) and EventStoreDB/KurrentDB
+ * (src/store/eventstoredb-event-store.ts). Both pass test/contract/.
+ *
+ * Numbering follows EventStoreDB: the first event of a stream has revision 0,
+ * so an ETag means the same thing on both adapters.
+ */
+
+export type EventMetadata = {
+  /** Who recorded the fact (from the request, never the body). */
+  actor: string;
+  /** ISO-8601 timestamp with offset, from the injected clock. */
+  recordedAt: string;
+  /** ISO-8601 timestamp (or date) the fact takes effect in business time. */
+  effectiveAt?: string;
+  /** Why, for changes and corrections. */
+  reason?: string;
+  correlationId: string;
+  causationId: string;
+};
+
+/** An event as it is handed to append. */
+export type NewEvent = {
+  id: string; // uuid
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+};
+
+/** An event as it is read back. */
+export type RecordedEvent = NewEvent & {
+  stream: string;
+  revision: number;
+  /** Position in the store's global order ($all). Monotonic, not necessarily dense. */
+  position: bigint;
+};
+
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export type AppendResult = {
+  /** Revision of the last event written. */
+  nextRevision: number;
+  /** Global position of the last event written. */
+  position: bigint;
+};
+
+export type ReadStreamOptions = {
+  fromRevision?: number | 'start' | 'end';
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+};
+
+export type ReadAllOptions = {
+  /** Exclusive: events strictly after this position. Omitted: from the beginning. */
+  fromPosition?: bigint;
+  maxCount?: number;
+  /** Only events whose stream name starts with one of these prefixes. */
+  streamPrefixes?: string[];
+};
+
+export type SubscribeOptions = {
+  /** Exclusive checkpoint: deliver events strictly after it. Omitted: from the beginning. */
+  fromPosition?: bigint;
+  streamPrefixes?: string[];
+};
+
+export type Subscription = {
+  /** Resolves once the backlog existing at subscribe time has been delivered. */
+  caughtUp: Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Handler for a subscription. Events arrive in global order, one at a time:
+ * the next is not delivered before the returned promise settles.
+ */
+export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+export interface EventStore {
+  readonly kind: 'sqlite' | 'eventstoredb';
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream; an empty array when the stream does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Current revision of a stream, or undefined when it does not exist. */
+  streamRevision(stream: string): Promise<number | undefined>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the store (0n when empty). */
+  headPosition(): Promise<bigint>;
+  subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}
