@@ -1,0 +1,310 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from './event-store.js';
+import { WrongExpectedRevisionError } from './errors.js';
+import { isValidExpected, satisfies } from './sqlite/expected-revision.js';
+import { prefixCondition } from './sqlite/prefix-range.js';
+import { migrate } from './sqlite/schema.js';
+import { SqliteSubscription } from './sqlite/subscription.js';
+
+/** The part of a pino logger the store uses. */
+export type StoreLogger = { error(obj: object, msg?: string): void };
+
+export type SqliteEventStoreOptions = { logger?: StoreLogger };
+
+type Row = {
+  position: bigint;
+  stream: string;
+  revision: bigint;
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+};
+
+/** An append waiting for the next group commit; events are already serialized. */
+type PendingAppend = {
+  stream: string;
+  expected: ExpectedRevision;
+  rows: { id: string; type: string; data: string; metadata: string }[];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+  result?: AppendResult;
+  error?: unknown;
+};
+
+const COLUMNS = 'position, stream, revision, id, type, data, metadata';
+
+export async function openSqliteEventStore(
+  path: string,
+  options: SqliteEventStoreOptions = {},
+): Promise<SqliteEventStore> {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: the WAL is fsynced at every commit, so a resolved append survives a power cut.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteEventStore(db, options.logger);
+}
+
+/**
+ * The embedded event store. Appends are group-committed: every append made before
+ * the next turn of the event loop goes into one transaction (one fsync). Each append
+ * in the batch runs in its own savepoint, so one that conflicts fails alone, and
+ * every promise settles only after the COMMIT.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private commits = 0;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private flushed: Promise<void> = Promise.resolve();
+  private signalFlushed: (() => void) | undefined;
+  private closed = false;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+
+  private readonly revisionStmt: Statement<[string], { revision: bigint | null }>;
+  private readonly insertStmt: Statement<[string, number, string, string, string, string]>;
+  private readonly headStmt: Statement<[], { position: bigint | null }>;
+  private readonly statements = new Map<string, Statement<unknown[], Row>>();
+  private readonly commitBatch: Transaction<(batch: PendingAppend[]) => void>;
+  private readonly appendOne: (item: PendingAppend) => AppendResult;
+
+  constructor(
+    /** The underlying database, shared with the projection runner's `rm_*` tables. */
+    readonly db: Db,
+    private readonly logger?: StoreLogger,
+  ) {
+    this.revisionStmt = db
+      .prepare<[string], { revision: bigint | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream = ?')
+      .safeIntegers(true);
+    this.insertStmt = db
+      .prepare<[string, number, string, string, string, string]>(
+        'INSERT INTO events (stream, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .safeIntegers(true);
+    this.headStmt = db
+      .prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events')
+      .safeIntegers(true);
+
+    this.appendOne = (item) => this.write(item);
+    const savepoint = db.transaction(this.appendOne);
+    this.commitBatch = db.transaction((batch: PendingAppend[]) => {
+      if (batch.length === 1) {
+        // Alone in the transaction: its failure rolls back the whole transaction.
+        batch[0]!.result = this.appendOne(batch[0]!);
+        return;
+      }
+      for (const item of batch) {
+        try {
+          item.result = savepoint(item); // nested: SAVEPOINT … RELEASE / ROLLBACK TO
+        } catch (error) {
+          item.error = error;
+        }
+      }
+    });
+  }
+
+  /** Diagnostics: write transactions attempted so far (one per group commit). */
+  get transactions(): number {
+    return this.commits;
+  }
+
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (typeof stream !== 'string' || stream.length === 0) {
+      return Promise.reject(new TypeError('stream name must be a non-empty string'));
+    }
+    if (!isValidExpected(expected)) {
+      return Promise.reject(new TypeError(`invalid expected revision: ${String(expected)}`));
+    }
+    let rows: PendingAppend['rows'];
+    try {
+      // Serialize now, outside the transaction: a bad payload fails only its own append.
+      rows = events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        data: JSON.stringify(e.data ?? null),
+        metadata: JSON.stringify(e.metadata),
+      }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ stream, expected, rows, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const limit = options.maxCount ?? -1; // LIMIT -1: no limit
+    let sql: string;
+    let params: unknown[];
+    if (backwards) {
+      sql = `SELECT ${COLUMNS} FROM events WHERE stream = ?${from === 'end' ? '' : ' AND revision <= ?'}
+             ORDER BY revision DESC LIMIT ?`;
+      params = from === 'end' ? [stream, limit] : [stream, from === 'start' ? 0 : from, limit];
+    } else {
+      if (from === 'end') return []; // nothing comes after the end
+      sql = `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+      params = [stream, from === 'start' ? 0 : from, limit];
+    }
+    return this.rowsQuery(sql).all(...params).map(toRecorded);
+  }
+
+  async streamRevision(stream: string): Promise<number | undefined> {
+    return this.currentRevision(stream);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options.fromPosition ?? 0n, options.maxCount ?? -1, options.streamPrefixes);
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.head();
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): SqliteSubscription {
+    if (this.closed) throw new Error('event store is closed');
+    const prefixes = options.streamPrefixes;
+    const subscription = new SqliteSubscription(
+      {
+        readPage: (after, max) => this.readAllSync(after, max, prefixes),
+        head: () => this.head(),
+      },
+      handler,
+      options.fromPosition ?? 0n,
+      this.logger,
+      (sub) => this.subscriptions.delete(sub),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Waits for queued appends, stops the subscriptions, then closes the database. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.queue.length > 0 || this.flushScheduled) await this.flushed;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushed = new Promise((resolve) => (this.signalFlushed = resolve));
+    // setImmediate, not a microtask: writers awaiting their previous append resume
+    // in microtasks and so join this batch instead of each forcing its own fsync.
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.flushScheduled = false;
+    const signal = this.signalFlushed;
+    this.commits += 1;
+    try {
+      this.commitBatch.immediate(batch);
+    } catch (error) {
+      // The transaction rolled back (a lone append that failed, or the COMMIT itself).
+      for (const item of batch) {
+        item.result = undefined;
+        item.error ??= error;
+      }
+    }
+    if (batch.some((item) => item.result !== undefined)) {
+      for (const sub of this.subscriptions) sub.notify();
+    }
+    for (const item of batch) {
+      if (item.result !== undefined) item.resolve(item.result);
+      else item.reject(item.error);
+    }
+    signal?.();
+  }
+
+  /** Checks the expected revision against the stream inside the open transaction, then inserts. */
+  private write(item: PendingAppend): AppendResult {
+    const actual = this.currentRevision(item.stream);
+    if (!satisfies(item.expected, actual)) {
+      throw new WrongExpectedRevisionError(item.stream, item.expected, actual);
+    }
+    if (item.rows.length === 0) {
+      // Nothing to write: report where the stream stands (-1 and 0n when it does not exist).
+      return { nextRevision: actual ?? -1, position: actual === undefined ? 0n : this.positionOf(item.stream, actual) };
+    }
+    let revision = actual ?? -1;
+    let position = 0n;
+    for (const row of item.rows) {
+      revision += 1;
+      const info = this.insertStmt.run(item.stream, revision, row.id, row.type, row.data, row.metadata);
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextRevision: revision, position };
+  }
+
+  private currentRevision(stream: string): number | undefined {
+    const revision = this.revisionStmt.get(stream)?.revision;
+    return revision === null || revision === undefined ? undefined : Number(revision);
+  }
+
+  private positionOf(stream: string, revision: number): bigint {
+    const rows = this.rowsQuery(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision = ?`).all(stream, revision);
+    return rows[0]?.position ?? 0n;
+  }
+
+  /** Prepared once per distinct SQL text (the prefix filters vary in shape). */
+  private rowsQuery(sql: string): Statement<unknown[], Row> {
+    let stmt = this.statements.get(sql);
+    if (stmt === undefined) {
+      stmt = this.db.prepare<unknown[], Row>(sql).safeIntegers(true);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private head(): bigint {
+    return this.headStmt.get()?.position ?? 0n;
+  }
+
+  private readAllSync(after: bigint, limit: number, prefixes: readonly string[] | undefined): RecordedEvent[] {
+    const filter = prefixes !== undefined && prefixes.length > 0 ? prefixCondition(prefixes) : undefined;
+    const where = filter === undefined ? '' : ` AND ${filter.sql}`;
+    const stmt = this.rowsQuery(`SELECT ${COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`);
+    return stmt.all(after, ...(filter?.params ?? []), limit).map(toRecorded);
+  }
+}
+
+function toRecorded(row: Row): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    stream: row.stream,
+    revision: Number(row.revision),
+    position: row.position,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Stream-prefix filters as index ranges: `stream >= prefix AND stream < upper`.
+ * SQLite compares TEXT bytewise (UTF-8), which orders like code points, so the
+ * upper bound is the prefix with its last code point incremented. Unlike LIKE this
+ * is case-sensitive and has no wildcard characters to escape.
+ */
+export type PrefixRange = { from: string; to: string | undefined };
+
+export function prefixRange(prefix: string): PrefixRange {
+  const codePoints = Array.from(prefix);
+  while (codePoints.length > 0) {
+    const last = codePoints.pop()!.codePointAt(0)!;
+    if (last < 0x10ffff) {
+      // Skip the surrogate block: those code points cannot appear in UTF-8.
+      const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+      return { from: prefix, to: codePoints.join('') + String.fromCodePoint(next) };
+    }
+  }
+  // Empty prefix (or only U+10FFFF): no upper bound.
+  return { from: prefix, to: undefined };
+}
+
+/** SQL condition and its parameters for "stream starts with one of prefixes". */
+export function prefixCondition(prefixes: readonly string[]): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  for (const prefix of prefixes) {
+    const { from, to } = prefixRange(prefix);
+    if (to === undefined) {
+      parts.push('stream >= ?');
+      params.push(from);
+    } else {
+      parts.push('(stream >= ? AND stream < ?)');
+      params.push(from, to);
+    }
+  }
+  return { sql: parts.length === 0 ? '0' : `(${parts.join(' OR ')})`, params };
+}
