@@ -1,0 +1,36 @@
+import type { DateTime } from 'luxon';
+import type {
+  AdjustBudgetInput,
+  AssessInput,
+  DeclareTargetsInput,
+  OverrideScoreInput,
+  RecordActualInput,
+  RecordDeviationInput,
+  RecordSpendingInput,
+  RegisterProjectInput,
+  ReopenEvaluationInput,
+  ReviseTargetInput,
+  SpendingPlanInput,
+} from './inputs.js';
+import type { ProjectEvent } from './events.js';
+
+/** Commands on one project-year stream; inputs are already shape-checked by their zod schemas. */
+export type ProjectCommand =
+  | { type: 'RegisterProject'; input: RegisterProjectInput }
+  | { type: 'DeclareTargets'; input: DeclareTargetsInput }
+  | { type: 'SetSpendingPlan'; input: SpendingPlanInput }
+  | { type: 'RecordSpending'; input: RecordSpendingInput }
+  | { type: 'AdjustBudget'; input: AdjustBudgetInput }
+  | { type: 'RecordActual'; indicatorId: string; input: RecordActualInput }
+  | { type: 'ReviseTarget'; indicatorId: string; input: ReviseTargetInput }
+  | { type: 'AssessIndicator'; indicatorId: string; input: AssessInput }
+  | { type: 'OverrideScore'; indicatorId: string; input: OverrideScoreInput }
+  | { type: 'RecordDeviation'; input: RecordDeviationInput }
+  | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }
+  | { type: 'ReopenEvaluation'; input: ReopenEvaluationInput };
+
+/** What a decision needs besides the state: the injected clock and the actor. */
+export type DecisionContext = { now: DateTime; actor: string };
+
+/** An event decided, with its business time and reason for the metadata. */
+export type Decided = ProjectEvent & { effectiveAt?: string; reason?: string };

@@ -1,0 +1,37 @@
+import type { ProjectState } from './state.js';
+import type { Decided, DecisionContext, ProjectCommand } from './command.js';
+import { declareTargets } from './decisions/declare-targets.js';
+import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
+import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTarget } from './decisions/indicator-facts.js';
+import { registerProject } from './decisions/register-project.js';
+import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
+
+/** Pure: the events a command produces on a project's state, or a CommandRefused thrown. */
+export function decide(command: ProjectCommand, state: ProjectState, ctx: DecisionContext): Decided[] {
+  switch (command.type) {
+    case 'RegisterProject':
+      return registerProject(state, command.input, ctx);
+    case 'DeclareTargets':
+      return declareTargets(state, command.input, ctx);
+    case 'SetSpendingPlan':
+      return setSpendingPlan(state, command.input, ctx);
+    case 'RecordSpending':
+      return recordSpending(state, command.input, ctx);
+    case 'AdjustBudget':
+      return adjustBudget(state, command.input, ctx);
+    case 'RecordActual':
+      return recordActual(state, command.indicatorId, command.input, ctx);
+    case 'ReviseTarget':
+      return reviseTarget(state, command.indicatorId, command.input, ctx);
+    case 'AssessIndicator':
+      return assessIndicator(state, command.indicatorId, command.input, ctx);
+    case 'OverrideScore':
+      return overrideScore(state, command.indicatorId, command.input, ctx);
+    case 'RecordDeviation':
+      return recordDeviation(state, command.input, ctx);
+    case 'SubmitEvaluation':
+      return submitEvaluation(state, ctx);
+    case 'ReopenEvaluation':
+      return reopenEvaluation(state, command.input, ctx);
+  }
+}

@@ -1,0 +1,70 @@
+import { applyWeights } from '../../../projections/scoring/weights.js';
+import { invalidMany, refuse, type FieldError } from '../../errors.js';
+import { parseTarget, qualitativeFromName } from '../../values/parse-target.js';
+import type { Indicator } from '../events.js';
+import type { DeclareTargetsInput, IndicatorInput } from '../inputs.js';
+import { level1Of } from '../level1.js';
+import type { ProjectState } from '../state.js';
+import type { Decided, DecisionContext } from '../command.js';
+import { declarationEffectiveAt, requireOpen } from './guards.js';
+
+/** Declares (or, until something is recorded against it, replaces) the indicator table. */
+export function declareTargets(state: ProjectState, input: DeclareTargetsInput, ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  if (project.targetsLocked) {
+    throw refuse(
+      'targets-locked',
+      '指标表已有实际记录，不能整表替换；请对单个指标提交目标调整（revisions） / the table has recorded facts; revise single targets instead',
+    );
+  }
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const indicators: Indicator[] = [];
+  input.indicators.forEach((raw, i) => {
+    const indicator = readIndicator(raw, i, project.year, errors);
+    if (!indicator) return;
+    if (seen.has(indicator.id)) errors.push({ field: `indicators[${i}].key`, message: `指标标识 ${indicator.id} 重复 / duplicate key` });
+    seen.add(indicator.id);
+    indicators.push(indicator);
+  });
+  if (errors.length > 0) throw invalidMany(errors);
+
+  const weighed = applyWeights({ indicators, policy: project.policy });
+  if (weighed.errors.length > 0) {
+    throw refuse('points-sum', weighed.errors.join('；'), weighed.errors.map((message: string) => ({ field: 'indicators[].points', message })));
+  }
+  return [{ type: 'TargetsDeclared', data: { indicators }, effectiveAt: declarationEffectiveAt(project.year, ctx) }];
+}
+
+function readIndicator(raw: IndicatorInput, i: number, year: number, errors: FieldError[]): Indicator | undefined {
+  const at = (f: string) => `indicators[${i}].${f}`;
+  const level1 = level1Of(raw.level1);
+  if (!level1) {
+    errors.push({ field: at('level1'), message: `无法识别的一级指标 "${raw.level1}"：应为 产出指标、成本指标、效益指标 或 满意度指标` });
+  }
+  const empty = raw.target === undefined || (typeof raw.target === 'string' && raw.target.trim() === '');
+  const target = empty ? qualitativeFromName(raw.name) : parseTarget(raw.target!, { year });
+  if (!target.ok) errors.push({ field: at('target'), message: target.error });
+  let reference: Indicator['reference'];
+  if (raw.reference !== undefined && String(raw.reference).trim() !== '') {
+    const text = String(raw.reference).trim();
+    const parsed = parseTarget(text, { year });
+    reference = parsed.ok && parsed.value.kind === 'compare' ? { text, quantity: parsed.value.quantity } : { text };
+  }
+  if (!level1 || !target.ok) return undefined;
+  const targetText = empty ? '' : typeof raw.target === 'string' ? raw.target.trim() : `${raw.target!.comparator}${raw.target!.value}${raw.target!.unit ?? ''}`;
+  return {
+    id: raw.key ?? `i${i + 1}`,
+    level1Name: raw.level1,
+    level1,
+    level2: raw.level2,
+    name: raw.name,
+    target: target.value,
+    targetText: targetText === '' ? target.value.kind === 'qualitative' ? target.value.text : '' : targetText,
+    ...(raw.standard ? { standard: raw.standard } : {}),
+    ...(reference ? { reference } : {}),
+    ...(raw.explanation ? { explanation: raw.explanation } : {}),
+    ...(raw.scoringNote ? { scoringNote: raw.scoringNote } : {}),
+    ...(raw.points !== undefined ? { points: raw.points } : {}),
+  };
+}

@@ -1,0 +1,35 @@
+import { computeScorecard } from '../../../projections/scoring/scorecard.js';
+import { refuse } from '../../errors.js';
+import type { ReopenEvaluationInput } from '../inputs.js';
+import type { ProjectState } from '../state.js';
+import type { Decided, DecisionContext } from '../command.js';
+import { requireOpen, requireProject } from './guards.js';
+
+/**
+ * Freezes the self-evaluation. Refused while an indicator not met in full, over-achieved, or an
+ * execution rate under 90% lacks a deviation record; each gap is listed.
+ */
+export function submitEvaluation(state: ProjectState, ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  if (project.indicators.length === 0) throw refuse('no-targets', '尚未申报绩效指标，不能提交自评 / no indicators declared');
+  const card = computeScorecard(project, { asOf: ctx.now.setZone('Asia/Shanghai').toISODate()! });
+  const gaps = [];
+  if (card.execution.needsExplanation && !card.execution.explained) {
+    gaps.push({ field: 'execution', message: `预算执行率 ${card.execution.ratePercent}% 低于 90%，缺少偏差原因分析及改进措施` });
+  }
+  for (const i of card.indicators) {
+    if (i.needsExplanation && !i.explained) {
+      gaps.push({ field: `indicators.${i.id}`, message: `「${i.name}」${i.explanationReason ?? '未完全达成'}，缺少偏差原因分析及改进措施` });
+    }
+  }
+  if (gaps.length > 0) {
+    throw refuse('explanations-missing', `不能提交自评：${gaps.length} 项缺少偏差说明 / deviation records missing`, gaps);
+  }
+  return [{ type: 'EvaluationSubmitted', data: { total: card.total, grade: card.grade } }];
+}
+
+export function reopenEvaluation(state: ProjectState, input: ReopenEvaluationInput, _ctx: DecisionContext): Decided[] {
+  const project = requireProject(state);
+  if (project.status !== 'submitted') throw refuse('evaluation-not-submitted', '自评尚未提交，无需重新打开 / the evaluation is not submitted');
+  return [{ type: 'EvaluationReopened', data: { reason: input.reason }, reason: input.reason }];
+}

@@ -1,0 +1,113 @@
+import { applyWeights } from '../../../projections/scoring/weights.js';
+import { checkGradeScore } from '../../../projections/scoring/indicator-score.js';
+import { invalid, refuse } from '../../errors.js';
+import { formatTarget } from '../../values/format.js';
+import { parseActual } from '../../values/parse-actual.js';
+import { parseTarget } from '../../values/parse-target.js';
+import type { AssessInput, OverrideScoreInput, RecordActualInput, RecordDeviationInput, ReviseTargetInput } from '../inputs.js';
+import type { DeclaredProject, ProjectState } from '../state.js';
+import type { Decided, DecisionContext } from '../command.js';
+import { date, dayEffectiveAt, notInFuture, requireIndicator, requireOpen } from './guards.js';
+
+/** 实际完成值 of one indicator, as of a business date. */
+export function recordActual(state: ProjectState, indicatorId: string, input: RecordActualInput, ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  const indicator = requireIndicator(project, indicatorId);
+  const value = parseActual(input.value, indicator.target, { year: project.year });
+  if (!value.ok) throw invalid('value', value.error);
+  const asOf = date('asOf', input.asOf, project.year);
+  notInFuture('asOf', asOf, ctx);
+  return [
+    {
+      type: 'ActualRecorded',
+      data: {
+        indicatorId,
+        value: value.value,
+        text: String(input.value).trim(),
+        asOf,
+        ...(input.evidence ? { evidence: input.evidence } : {}),
+        ...(input.note ? { note: input.note } : {}),
+      },
+      effectiveAt: dayEffectiveAt(asOf),
+    },
+  ];
+}
+
+/** An approved change of one target; the original stays in the record. */
+export function reviseTarget(state: ProjectState, indicatorId: string, input: ReviseTargetInput, ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  const indicator = requireIndicator(project, indicatorId);
+  const target = parseTarget(input.target, { year: project.year });
+  if (!target.ok) throw invalid('target', target.error);
+  if (formatTarget(target.value) === formatTarget(indicator.target)) {
+    throw refuse('target-unchanged', `目标值已是 ${indicator.targetText} / the target already has that value`, [{ field: 'target', message: '与现值相同' }]);
+  }
+  const targetText = typeof input.target === 'string' ? input.target.trim() : `${input.target.comparator}${input.target.value}${input.target.unit ?? ''}`;
+  return [
+    {
+      type: 'TargetRevised',
+      data: {
+        indicatorId,
+        target: target.value,
+        targetText,
+        previousTarget: indicator.target,
+        previousTargetText: indicator.targetText,
+        reason: input.reason,
+        approvalRef: input.approvalRef,
+      },
+      effectiveAt: ctx.now.toISO()!,
+      reason: input.reason,
+    },
+  ];
+}
+
+export function pointsOf(project: DeclaredProject, indicatorId: string): number {
+  return applyWeights(project).pointsById.get(indicatorId) ?? 0;
+}
+
+/** A qualitative grade, optionally with a score inside the grade's band. */
+export function assessIndicator(state: ProjectState, indicatorId: string, input: AssessInput, _ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  requireIndicator(project, indicatorId);
+  if (input.score !== undefined) {
+    const w = pointsOf(project, indicatorId);
+    const outside = checkGradeScore(input.grade, input.score, w);
+    if (outside) throw refuse('score-outside-band', `${outside}（该指标分值 ${w}）`, [{ field: 'score', message: outside }]);
+  }
+  return [
+    {
+      type: 'IndicatorAssessed',
+      data: { indicatorId, grade: input.grade, ...(input.score !== undefined ? { score: input.score } : {}), ...(input.comment ? { comment: input.comment } : {}) },
+    },
+  ];
+}
+
+/** An assessor's score in [0, w] with a written reason; the computed score stays visible. */
+export function overrideScore(state: ProjectState, indicatorId: string, input: OverrideScoreInput, _ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  requireIndicator(project, indicatorId);
+  const w = pointsOf(project, indicatorId);
+  if (input.score > w + 1e-9) {
+    throw refuse('score-above-points', `得分 ${input.score} 超过该指标分值 ${w}`, [{ field: 'score', message: `应在 [0, ${w}] 内` }]);
+  }
+  return [{ type: 'ScoreOverridden', data: { indicatorId, score: input.score, reason: input.reason }, reason: input.reason }];
+}
+
+/** 偏差原因分析及改进措施, for an indicator or (without indicatorId) for budget execution. */
+export function recordDeviation(state: ProjectState, input: RecordDeviationInput, _ctx: DecisionContext): Decided[] {
+  const project = requireOpen(state);
+  if (input.indicatorId !== undefined) requireIndicator(project, input.indicatorId);
+  return [
+    {
+      type: 'DeviationRecorded',
+      data: {
+        ...(input.indicatorId !== undefined ? { indicatorId: input.indicatorId } : {}),
+        category: input.category,
+        reason: input.reason,
+        measure: input.measure,
+        ...(input.likelihood ? { likelihood: input.likelihood } : {}),
+      },
+      reason: input.reason,
+    },
+  ];
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  ActualValueSchema,
+  GradeSchema,
+  IsoDateSchema,
+  Level1Schema,
+  QuantitySchema,
+  TargetSchema,
+} from '../values/schemas.js';
+import { PolicySchema } from './policy.js';
+
+/**
+ * The events of a project-year stream `project-<code>-<year>`.
+ * Each schema parses the data read back from the store (JSON round trip).
+ */
+
+export const DEVIATION_CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件保障', '其他'] as const;
+export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
+
+export const IndicatorSchema = z.object({
+  /** Stable id: the declared key, else i1, i2, … in table order. */
+  id: z.string(),
+  /** Level 1 as printed (产出指标, 成本指标, …) and its canonical group. */
+  level1Name: z.string(),
+  level1: Level1Schema,
+  level2: z.string(),
+  name: z.string(),
+  target: TargetSchema,
+  /** The target as written on the form, kept for reports. */
+  targetText: z.string(),
+  /** Declared standard (绩效标准 / 指标值确定依据): 计划标准, 行业标准, 历史标准, 其他标准 or free text. */
+  standard: z.string().optional(),
+  /** Reference figure of the standard (industry or historic value). */
+  reference: z.object({ text: z.string(), quantity: QuantitySchema.optional() }).optional(),
+  explanation: z.string().optional(),
+  scoringNote: z.string().optional(),
+  points: z.number().min(0).optional(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const BudgetSourceSchema = z.object({ name: z.string(), fen: z.number().int() });
+
+export const ProjectEventSchemas = {
+  ProjectRegistered: z.object({
+    code: z.string(),
+    year: z.number().int(),
+    name: z.string(),
+    department: z.string(),
+    unit: z.string().optional(),
+    budget: z.object({ initialFen: z.number().int(), sources: z.array(BudgetSourceSchema).default([]) }),
+    goals: z.object({ annual: z.string().optional(), longTerm: z.string().optional() }).default({}),
+    policy: PolicySchema,
+  }),
+  TargetsDeclared: z.object({ indicators: z.array(IndicatorSchema) }),
+  SpendingPlanSet: z.object({
+    checkpoints: z.array(z.object({ month: z.number().int().min(1).max(12), cumulativePercent: z.number() })),
+  }),
+  SpendingRecorded: z.object({
+    amountFen: z.number().int(),
+    date: IsoDateSchema,
+    note: z.string().optional(),
+    reference: z.string().optional(),
+    /** Required for a negative (correcting) amount. */
+    reason: z.string().optional(),
+  }),
+  BudgetAdjusted: z.object({
+    totalFen: z.number().int(),
+    previousFen: z.number().int(),
+    reason: z.string(),
+    approvalRef: z.string(),
+    effectiveDate: IsoDateSchema,
+  }),
+  ActualRecorded: z.object({
+    indicatorId: z.string(),
+    value: ActualValueSchema,
+    /** The value as typed. */
+    text: z.string(),
+    asOf: IsoDateSchema,
+    evidence: z.string().optional(),
+    note: z.string().optional(),
+  }),
+  TargetRevised: z.object({
+    indicatorId: z.string(),
+    target: TargetSchema,
+    targetText: z.string(),
+    previousTarget: TargetSchema,
+    previousTargetText: z.string(),
+    reason: z.string(),
+    approvalRef: z.string(),
+  }),
+  IndicatorAssessed: z.object({
+    indicatorId: z.string(),
+    grade: GradeSchema,
+    score: z.number().optional(),
+    comment: z.string().optional(),
+  }),
+  ScoreOverridden: z.object({ indicatorId: z.string(), score: z.number(), reason: z.string() }),
+  DeviationRecorded: z.object({
+    /** Absent: the deviation concerns budget execution. */
+    indicatorId: z.string().optional(),
+    category: z.enum(DEVIATION_CATEGORIES),
+    reason: z.string(),
+    measure: z.string(),
+    likelihood: z.enum(LIKELIHOODS).optional(),
+  }),
+  EvaluationSubmitted: z.object({ total: z.number(), grade: z.string() }),
+  EvaluationReopened: z.object({ reason: z.string() }),
+} as const;
+
+export type ProjectEventType = keyof typeof ProjectEventSchemas;
+export type ProjectEventData<T extends ProjectEventType> = z.infer<(typeof ProjectEventSchemas)[T]>;
+
+/** A project event with its type as discriminant. */
+export type ProjectEvent = {
+  [T in ProjectEventType]: { type: T; data: ProjectEventData<T> };
+}[ProjectEventType];
+
+export const PROJECT_EVENT_TYPES = Object.keys(ProjectEventSchemas) as ProjectEventType[];
+
+export const projectStream = (projectId: string): string => `project-${projectId}`;
+export const projectIdOf = (code: string, year: number): string => `${code}-${year}`;
+export const PROJECT_STREAM_PREFIX = 'project-';

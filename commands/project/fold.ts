@@ -1,0 +1,23 @@
+import type { RecordedEvent } from '../../src/store/event-store.js';
+import { ProjectEventSchemas, type ProjectEvent, type ProjectEventType } from './events.js';
+import { evolve, initialState, type ProjectState } from './state.js';
+
+const isProjectEventType = (type: string): type is ProjectEventType => Object.hasOwn(ProjectEventSchemas, type);
+
+/** A stored event as a typed project event, its data parsed with the event's schema; undefined for other types. */
+export function toProjectEvent(event: Pick<RecordedEvent, 'type' | 'data'>): ProjectEvent | undefined {
+  if (!isProjectEventType(event.type)) return undefined;
+  const data = ProjectEventSchemas[event.type].parse(event.data);
+  return { type: event.type, data } as ProjectEvent;
+}
+
+/** Folds recorded events of one project stream, in order, into its state. */
+export function foldProject(events: Iterable<RecordedEvent>, from: ProjectState = initialState()): ProjectState {
+  let state = from;
+  for (const e of events) {
+    const event = toProjectEvent(e);
+    if (!event) continue;
+    state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+  }
+  return state;
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { PolicySchema } from './policy.js';
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from './events.js';
+import { GradeSchema } from '../values/schemas.js';
+
+/**
+ * Command bodies as users send them (HTTP JSON, CLI --json, import). Money, dates and targets arrive as
+ * text or numbers and are parsed by the command handler with the project's context (its year, the
+ * indicator's target), so a refusal names the exact field.
+ */
+
+const text = (what: string) => z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`);
+const optionalText = z.string().trim().optional();
+
+export const MoneyInputSchema = z
+  .union([z.number(), z.string()], { error: '应为金额：数字（元）或带单位的文本，如 "45万元"' })
+  .describe('amount in 元 as a number or decimal string, or text with a unit (元, 万元, 亿元)');
+
+export const DateInputSchema = z
+  .string({ error: '应为日期，如 2022-06-30 或 2022年6月30日' })
+  .describe('ISO date or Chinese date (2022年6月30日), Asia/Shanghai');
+
+export const StructuredTargetSchema = z.object({
+  comparator: z.string().describe('≥ > ≤ < = 定性, or the symbol as printed'),
+  value: z.union([z.number(), z.string()]),
+  unit: z.string().optional(),
+});
+
+export const TargetInputSchema = z
+  .union([z.string(), StructuredTargetSchema], { error: '应为目标值文本（如 "≥7次"）或 {comparator, value, unit}' })
+  .describe('the target as written on the form ("≥7次", "≤ 50 万元", "2022年12月", "高质量完成") or {comparator, value, unit}');
+
+export const RegisterProjectInput = z.object({
+  code: text('项目编码 code').regex(/^[A-Za-z0-9_\-.]+$/, '项目编码 code：只能包含字母、数字、-、_、.'),
+  year: z.number({ error: '年度 year：应为整数年份，如 2022' }).int().min(2000).max(2100),
+  name: text('项目名称 name'),
+  department: text('主管部门 department'),
+  unit: optionalText,
+  budget: z.object({
+    initial: MoneyInputSchema,
+    sources: z.array(z.object({ name: text('资金来源 name'), amount: MoneyInputSchema })).optional(),
+  }),
+  goals: z.object({ annual: optionalText, longTerm: optionalText }).optional(),
+  policy: PolicySchema.partial().optional(),
+});
+export type RegisterProjectInput = z.infer<typeof RegisterProjectInput>;
+
+export const IndicatorInput = z.object({
+  key: z.string().trim().regex(/^[A-Za-z0-9_\-.]+$/, 'key：只能包含字母、数字、-、_、.').optional(),
+  level1: text('一级指标 level1'),
+  level2: text('二级指标 level2'),
+  name: text('三级指标 name'),
+  target: TargetInputSchema.optional(),
+  standard: optionalText,
+  reference: z.union([z.string(), z.number()]).optional().describe('reference figure of the standard, e.g. "95%"'),
+  explanation: optionalText,
+  scoringNote: optionalText,
+  points: z.number().min(0).max(100).optional(),
+});
+export type IndicatorInput = z.infer<typeof IndicatorInput>;
+
+export const DeclareTargetsInput = z.object({ indicators: z.array(IndicatorInput).min(1, '至少需要一个指标') });
+export type DeclareTargetsInput = z.infer<typeof DeclareTargetsInput>;
+
+export const SpendingPlanInput = z.object({
+  checkpoints: z
+    .array(
+      z.object({
+        month: z.number().int().min(1, 'month：1–12').max(12, 'month：1–12'),
+        cumulativePercent: z.number().min(0, 'cumulativePercent：0–100').max(100, 'cumulativePercent：0–100'),
+      }),
+    )
+    .min(1),
+});
+export type SpendingPlanInput = z.infer<typeof SpendingPlanInput>;
+
+export const RecordSpendingInput = z.object({
+  amount: MoneyInputSchema,
+  date: DateInputSchema,
+  note: optionalText,
+  reference: optionalText,
+  reason: optionalText,
+});
+export type RecordSpendingInput = z.infer<typeof RecordSpendingInput>;
+
+export const AdjustBudgetInput = z.object({
+  total: MoneyInputSchema,
+  reason: text('调整原因 reason'),
+  approvalRef: text('批准文号 approvalRef'),
+  effectiveDate: DateInputSchema,
+});
+export type AdjustBudgetInput = z.infer<typeof AdjustBudgetInput>;
+
+export const RecordActualInput = z.object({
+  value: z.union([z.number(), z.string()], { error: 'value：应为数值、带单位的文本、完成日期或等级（达成/部分达成/未达成）' }),
+  asOf: DateInputSchema,
+  evidence: optionalText,
+  note: optionalText,
+});
+export type RecordActualInput = z.infer<typeof RecordActualInput>;
+
+export const ReviseTargetInput = z.object({
+  target: TargetInputSchema,
+  reason: text('调整原因 reason'),
+  approvalRef: text('批准文号 approvalRef'),
+});
+export type ReviseTargetInput = z.infer<typeof ReviseTargetInput>;
+
+export const AssessInput = z.object({
+  grade: GradeSchema,
+  score: z.number().min(0).optional(),
+  comment: optionalText,
+});
+export type AssessInput = z.infer<typeof AssessInput>;
+
+export const OverrideScoreInput = z.object({ score: z.number().min(0), reason: text('理由 reason') });
+export type OverrideScoreInput = z.infer<typeof OverrideScoreInput>;
+
+export const RecordDeviationInput = z.object({
+  indicatorId: z.string().optional(),
+  category: z.enum(DEVIATION_CATEGORIES),
+  reason: text('偏差原因 reason'),
+  measure: text('改进措施 measure'),
+  likelihood: z.enum(LIKELIHOODS).optional(),
+});
+export type RecordDeviationInput = z.infer<typeof RecordDeviationInput>;
+
+export const SubmitEvaluationInput = z.object({ comment: optionalText }).optional();
+export const ReopenEvaluationInput = z.object({ reason: text('重新打开原因 reason') });
+export type ReopenEvaluationInput = z.infer<typeof ReopenEvaluationInput>;

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { CommandRefused } from '../../commands/errors.js';
+import type { ProjectCommand } from '../../commands/project/command.js';
+import { decide } from '../../commands/project/decide.js';
+import { projectStream } from '../../commands/project/events.js';
+import { foldProject } from '../../commands/project/fold.js';
+import type { ProjectState } from '../../commands/project/state.js';
+import { isoTimestamp, type Clock } from '../clock.js';
+import { WrongExpectedRevisionError } from '../store/errors.js';
+import type { EventStore, NewEvent } from '../store/event-store.js';
+
+export type CommandDeps = {
+  store: EventStore;
+  clock: Clock;
+  /** Current state of a stream; defaults to folding the stream. A stale answer only costs a 409. */
+  loadState?: (stream: string) => Promise<ProjectState>;
+  /** Resolves once the read models include the given position. */
+  awaitProjections?: (position: bigint) => Promise<void>;
+};
+
+export type CommandOptions = {
+  actor: string;
+  /** The stream revision the caller last saw (If-Match); a different current revision is refused with 412. */
+  expectedRevision?: number;
+  correlationId?: string;
+};
+
+export type CommandResult = { id: string; revision: number; position: bigint; events: number };
+
+export const loadFromStream = (store: EventStore) => async (stream: string) => foldProject(await store.readStream(stream));
+
+/** Read, decide, append with the revision just read: the one way every command is carried out. */
+export async function handleCommand(
+  deps: CommandDeps,
+  projectId: string,
+  command: ProjectCommand,
+  options: CommandOptions,
+): Promise<CommandResult> {
+  const stream = projectStream(projectId);
+  const state = await (deps.loadState ?? loadFromStream(deps.store))(stream);
+  if (options.expectedRevision !== undefined && options.expectedRevision !== state.revision) {
+    throw stale(stream, options.expectedRevision, state.revision);
+  }
+  const now = deps.clock();
+  const decided = decide(command, state, { now, actor: options.actor });
+  const recordedAt = isoTimestamp(now);
+  const correlationId = options.correlationId ?? randomUUID();
+  const events: NewEvent[] = decided.map(({ effectiveAt, reason, ...event }) => ({
+    id: randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: options.actor,
+      recordedAt,
+      effectiveAt: effectiveAt ?? recordedAt,
+      ...(reason !== undefined ? { reason } : {}),
+      correlationId,
+      causationId: correlationId,
+    },
+  }));
+  try {
+    const result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
+    await deps.awaitProjections?.(result.position);
+    return { id: projectId, revision: result.nextRevision, position: result.position, events: events.length };
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) {
+      if (options.expectedRevision !== undefined) throw stale(stream, options.expectedRevision, error.actual);
+      throw new CommandRefused(
+        'conflict',
+        'concurrent-write',
+        `项目在此期间已被他人修改（版本 ${state.revision} → ${error.actual ?? '无'}），请刷新后重试 / the project changed concurrently; reload and retry`,
+      );
+    }
+    throw error;
+  }
+}
+
+function stale(stream: string, expected: number, actual: number | undefined): CommandRefused {
+  return new CommandRefused(
+    'stale',
+    'stale-revision',
+    `If-Match 版本 ${expected} 已过期，${stream} 当前版本为 ${actual ?? '（不存在）'} / stale revision`,
+    [{ field: 'If-Match', message: `当前版本 ${actual ?? '（不存在）'}` }],
+  );
+}

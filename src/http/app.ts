@@ -1,0 +1,73 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock.js';
+import type { ProjectionRunner } from '../read-models/projection-runner.js';
+import type { EventStore } from '../store/event-store.js';
+import { ProjectQueries } from '../queries/project-queries.js';
+import { readProjectState } from '../../projections/projects-read-model.js';
+import { initialState } from '../../commands/project/state.js';
+import { errorHandler, problem, sendProblem } from './problem.js';
+import { commandRoutes } from './routes/command-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { queryRoutes } from './routes/query-routes.js';
+import { importRoutes } from './routes/import-routes.js';
+import { webRoutes } from './routes/web-routes.js';
+import type { CommandDeps } from '../commands/handle-command.js';
+import { loadFromStream } from '../commands/handle-command.js';
+
+export type AppDeps = {
+  store: EventStore;
+  /** The local SQLite database holding read models and their checkpoints. */
+  readDb: Database;
+  runner: ProjectionRunner;
+  clock: Clock;
+  logger?: FastifyBaseLogger;
+  /** Max request body in bytes (default 5 MB: imports carry whole tables). */
+  bodyLimit?: number;
+};
+
+/** Builds the configured HTTP app; starts nothing (server.ts listens). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: deps.bodyLimit ?? 5 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'jixiao 绩效 API', version: '0.1.0', description: '预算项目绩效：目标、执行、监控、自评与审计回放' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const commandDeps: CommandDeps = {
+    store: deps.store,
+    clock: deps.clock,
+    // In-process read models are current after every command (awaitProjections), so they can serve
+    // the decision state; a stale one would only make the append fail with a reported conflict.
+    loadState: async (stream) => {
+      const state = readProjectState(deps.readDb, stream);
+      if (state) return state;
+      const folded = await loadFromStream(deps.store)(stream);
+      return folded.status === 'none' ? initialState() : folded;
+    },
+    awaitProjections: (position) => deps.runner.waitFor(position),
+  };
+  const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock);
+
+  healthRoutes(app, deps);
+  commandRoutes(app, commandDeps);
+  queryRoutes(app, queries);
+  await importRoutes(app, commandDeps);
+  await webRoutes(app);
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CommandRefused, STATUS_OF, type FieldError } from '../../commands/errors.js';
+import { StoreUnavailableError } from '../store/errors.js';
+
+/** RFC 9457 problem details, the body of every refusal. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  rule?: string;
+  errors?: FieldError[];
+};
+
+const TITLES: Record<number, string> = {
+  400: '请求无效 / invalid request',
+  401: '未认证 / unauthenticated',
+  403: '无权限 / forbidden',
+  404: '不存在 / not found',
+  409: '冲突 / conflict',
+  412: '版本已过期 / precondition failed',
+  413: '请求过大 / payload too large',
+  415: '不支持的媒体类型 / unsupported media type',
+  422: '不符合规则 / refused by a rule',
+  500: '内部错误 / internal error',
+  503: '存储不可用 / store unavailable',
+};
+
+export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `urn:jixiao:problem:${extra.rule ?? status}`, title: TITLES[status] ?? 'error', status, detail, ...extra };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
+}
+
+/** "/indicators/0/target" → "indicators[0].target" */
+function fieldOf(path: string): string {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof CommandRefused) {
+    return sendProblem(reply, problem(STATUS_OF[error.kind], error.message, { rule: error.rule, errors: error.errors }));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const errors = error.validation.map((v) => {
+      const field = fieldOf(v.instancePath) || where;
+      return { field, message: v.message ?? 'invalid' };
+    });
+    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return sendProblem(reply, problem(400, `${where} 无效：${detail}`, { rule: 'invalid-input', errors }));
+  }
+  if (error instanceof StoreUnavailableError) {
+    request.log.error({ err: error }, 'event store unavailable');
+    return sendProblem(reply, problem(503, error.message, { rule: 'store-unavailable' }));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem(500, '服务器内部错误，事件未写入 / internal error; nothing was written'));
+  }
+  // fastify's own 4xx: malformed JSON, body too large, unsupported content type…
+  return sendProblem(reply, problem(status, error.message, { rule: error.code ?? String(status) }));
+}

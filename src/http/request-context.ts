@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+import { CommandRefused } from '../../commands/errors.js';
+
+/** Header values arrive as latin1; UTF-8 names (张三) are recovered, %-encoded ones decoded. */
+export function headerText(value: string | string[] | undefined): string | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let text = raw.trim();
+  if (/[^\x00-\x7f]/.test(text)) text = Buffer.from(text, 'latin1').toString('utf8');
+  else if (/%[0-9a-f]{2}/i.test(text)) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      /* keep as typed */
+    }
+  }
+  return text;
+}
+
+/** The actor of a request: X-Actor until access control exists; "local" in single-user mode. */
+export function actorOf(request: FastifyRequest): string {
+  return request.actor ?? headerText(request.headers['x-actor']) ?? 'local';
+}
+
+/** If-Match: "5", 5 or W/"5"; "*" means any. */
+export function expectedRevisionOf(request: FastifyRequest): number | undefined {
+  const raw = request.headers['if-match'];
+  if (raw === undefined || raw.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"?(-?\d+)"?\s*$/.exec(raw);
+  if (!m) {
+    throw new CommandRefused('invalid', 'invalid-if-match', `If-Match 应为流版本号，如 "5"，收到 ${raw}`, [
+      { field: 'If-Match', message: '应为 ETag，如 "5"' },
+    ]);
+  }
+  return Number(m[1]);
+}
+
+export const etagOf = (revision: number): string => `"${revision}"`;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by access control when a token identifies the caller. */
+    actor?: string;
+  }
+}

@@ -1,0 +1,110 @@
+import { CommandRefused } from '../../commands/errors.js';
+import { projectIdOf, projectStream } from '../../commands/project/events.js';
+import { foldProject } from '../../commands/project/fold.js';
+import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
+import type { ProjectCommand } from '../../commands/project/command.js';
+import type { DeclaredProject } from '../../commands/project/state.js';
+import { formatTarget } from '../../commands/values/format.js';
+import { readTargetTables, type ImportParams, type ImportSource, type ImportedProject } from '../../commands/import/read-target-tables.js';
+import { handleCommand, type CommandDeps } from '../commands/handle-command.js';
+
+export type ImportOutcome = {
+  id: string | null;
+  name: string;
+  status: 'would-create' | 'would-update' | 'unchanged' | 'created' | 'updated' | 'missing' | 'refused';
+  /** Commands that were (or, in a dry run, would be) sent. */
+  commands: string[];
+  missing: string[];
+  revision?: number;
+  error?: { rule: string; detail: string; errors: unknown[] };
+};
+
+export type ImportResult = {
+  dryRun: boolean;
+  projects: Array<ImportedProject & { outcome: ImportOutcome }>;
+  warnings: Awaited<ReturnType<typeof readTargetTables>>['warnings'];
+  message: string;
+};
+
+/**
+ * Imports target tables through the same commands as the API (same events, the importing user as actor).
+ * Importing the same file again sends nothing and says so.
+ */
+export async function importTables(
+  deps: CommandDeps,
+  source: ImportSource,
+  options: { dryRun: boolean; actor: string; params?: ImportParams },
+): Promise<ImportResult> {
+  const read = await readTargetTables(source, options.params ?? {});
+  const projects: ImportResult['projects'] = [];
+  for (const found of read.projects) {
+    projects.push({ ...found, outcome: await importOne(deps, found, options) });
+  }
+  const count = (s: ImportOutcome['status'][]) => projects.filter((p) => s.includes(p.outcome.status)).length;
+  const message = options.dryRun
+    ? `试导入：发现 ${projects.length} 个项目，${count(['would-create'])} 个将新建，${count(['would-update'])} 个将更新，${count(['unchanged'])} 个无变化，${count(['missing'])} 个缺少必要信息；${read.warnings.length} 条警告`
+    : count(['created', 'updated']) === 0 && count(['unchanged']) > 0
+      ? `没有变化：这些项目已按此文件导入过（${count(['unchanged'])} 个） / nothing changed: already imported`
+      : `已导入：新建 ${count(['created'])} 个，更新 ${count(['updated'])} 个，无变化 ${count(['unchanged'])} 个，缺少信息 ${count(['missing'])} 个，被拒 ${count(['refused'])} 个；${read.warnings.length} 条警告`;
+  return { dryRun: options.dryRun, projects, warnings: read.warnings, message };
+}
+
+async function importOne(
+  deps: CommandDeps,
+  found: ImportedProject,
+  options: { dryRun: boolean; actor: string },
+): Promise<ImportOutcome> {
+  const name = found.register.name;
+  const register = RegisterProjectInput.safeParse(found.register);
+  if (found.missing.length > 0 || !register.success) {
+    const missing = found.missing.length > 0 ? found.missing : register.error!.issues.map((i) => i.path.join('.'));
+    return { id: null, name, status: 'missing', commands: [], missing };
+  }
+  const id = projectIdOf(register.data.code, register.data.year);
+  const existing = foldProject(await deps.store.readStream(projectStream(id)));
+  const current = existing.status === 'none' ? undefined : existing;
+  const commands: ProjectCommand[] = [];
+  if (!current) commands.push({ type: 'RegisterProject', input: register.data });
+  const targets = DeclareTargetsInput.safeParse(found.targets);
+  if (targets.success && !sameTargets(current, found)) commands.push({ type: 'DeclareTargets', input: targets.data });
+  if (found.spendingPlan) {
+    const plan = SpendingPlanInput.safeParse(found.spendingPlan);
+    if (plan.success && !samePlan(current, plan.data.checkpoints)) commands.push({ type: 'SetSpendingPlan', input: plan.data });
+  }
+  const names = commands.map((c) => c.type);
+  if (commands.length === 0) return { id, name, status: 'unchanged', commands: [], missing: [] };
+  if (options.dryRun) return { id, name, status: current ? 'would-update' : 'would-create', commands: names, missing: [] };
+  let revision: number | undefined;
+  try {
+    for (const command of commands) {
+      revision = (await handleCommand(deps, id, command, { actor: options.actor })).revision;
+    }
+  } catch (error) {
+    if (!(error instanceof CommandRefused)) throw error;
+    return {
+      id,
+      name,
+      status: 'refused',
+      commands: names,
+      missing: [],
+      ...(revision !== undefined ? { revision } : {}),
+      error: { rule: error.rule, detail: error.message, errors: error.errors },
+    };
+  }
+  return { id, name, status: current ? 'updated' : 'created', commands: names, missing: [], ...(revision !== undefined ? { revision } : {}) };
+}
+
+function sameTargets(current: DeclaredProject | undefined, found: ImportedProject): boolean {
+  if (!current || current.indicators.length !== found.preview.indicators.length) return false;
+  return current.indicators.every((i, n) => {
+    const p = found.preview.indicators[n];
+    return p !== undefined && i.name === p.name && p.parsed !== null && formatTarget(i.originalTarget) === formatTarget(p.parsed);
+  });
+}
+
+function samePlan(current: DeclaredProject | undefined, checkpoints: { month: number; cumulativePercent: number }[]): boolean {
+  if (!current) return false;
+  const a = JSON.stringify(current.spendingPlan);
+  const b = JSON.stringify([...checkpoints].sort((x, y) => x.month - y.month));
+  return a === b;
+}

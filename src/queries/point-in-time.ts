@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { invalid } from '../../commands/errors.js';
+import { parseDate } from '../../commands/values/parse-date.js';
+import type { RecordedEvent } from '../store/event-store.js';
+import { ZONE } from '../clock.js';
+
+/**
+ * The two clocks of every point-in-time query, and the stream revision:
+ * - asOf: business time — facts effective on or before the end of that day (Asia/Shanghai), as known now;
+ * - knownAt: record time — only events recorded by then (a date means the end of that day);
+ * - revision: the stream up to and including that revision.
+ */
+export type PointInTime =
+  | { kind: 'now' }
+  | { kind: 'asOf'; date: string; untilMs: number }
+  | { kind: 'knownAt'; at: string; untilMs: number }
+  | { kind: 'revision'; revision: number };
+
+export type PointQuery = { asOf?: string | undefined; knownAt?: string | undefined; revision?: string | number | undefined };
+
+export function pointOf(q: PointQuery): PointInTime {
+  const given = [q.asOf, q.knownAt, q.revision].filter((v) => v !== undefined && v !== '').length;
+  if (given > 1) throw invalid('asOf/knownAt/revision', '只能给出 asOf、knownAt、revision 其中之一 / give only one of them');
+  if (q.asOf) return asOfPoint(q.asOf, 'asOf');
+  if (q.knownAt) {
+    const at = q.knownAt.trim();
+    if (/^\d{4}-\d{2}-\d{2}T/.test(at)) {
+      const t = DateTime.fromISO(at, { zone: ZONE });
+      if (!t.isValid) throw invalid('knownAt', `无法识别的时间 "${at}"：应为 ISO 时间，如 2022-07-01T09:00:00+08:00 或日期`);
+      return { kind: 'knownAt', at: t.toISO()!, untilMs: t.toMillis() };
+    }
+    const day = asOfPoint(at, 'knownAt');
+    return { kind: 'knownAt', at: DateTime.fromMillis(day.untilMs, { zone: ZONE }).toISO()!, untilMs: day.untilMs };
+  }
+  if (q.revision !== undefined && q.revision !== '') {
+    const n = Number(q.revision);
+    if (!Number.isInteger(n) || n < 0) throw invalid('revision', `应为非负整数，收到 ${q.revision}`);
+    return { kind: 'revision', revision: n };
+  }
+  return { kind: 'now' };
+}
+
+function asOfPoint(text: string, field: string): Extract<PointInTime, { kind: 'asOf' }> {
+  const parsed = parseDate(text);
+  if (!parsed.ok) throw invalid(field, parsed.error);
+  // Inclusive end of the day: everything strictly before the next midnight in Asia/Shanghai.
+  const until = DateTime.fromISO(parsed.value, { zone: ZONE }).plus({ days: 1 }).toMillis() - 1;
+  return { kind: 'asOf', date: parsed.value, untilMs: until };
+}
+
+/** The events of a stream visible at a point. */
+export function eventsAt(events: readonly RecordedEvent[], point: PointInTime): RecordedEvent[] {
+  switch (point.kind) {
+    case 'now':
+      return [...events];
+    case 'revision':
+      return events.filter((e) => e.revision <= point.revision);
+    case 'knownAt':
+      return events.filter((e) => Date.parse(e.metadata.recordedAt) <= point.untilMs);
+    case 'asOf':
+      return events.filter((e) => Date.parse(e.metadata.effectiveAt ?? e.metadata.recordedAt) <= point.untilMs);
+  }
+}
+
+/** The business date a point stands for, used for "as of" judgements (checkpoints passed, deadlines). */
+export function businessDateOf(point: PointInTime, today: string): string {
+  switch (point.kind) {
+    case 'asOf':
+      return point.date;
+    case 'knownAt':
+      return DateTime.fromMillis(point.untilMs, { zone: ZONE }).toISODate()!;
+    default:
+      return today;
+  }
+}

@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+import { notFound } from '../../commands/errors.js';
+import { projectStream } from '../../commands/project/events.js';
+import { foldProject } from '../../commands/project/fold.js';
+import type { DeclaredProject } from '../../commands/project/state.js';
+import { computeMonitoring } from '../../projections/monitoring/monitoring.js';
+import { listProjectStates, readProjectState, type ProjectListFilter } from '../../projections/projects-read-model.js';
+import { computeScorecard } from '../../projections/scoring/scorecard.js';
+import type { Colour, Monitoring, Scorecard } from '../../projections/scorecard-types.js';
+import type { Clock } from '../clock.js';
+import type { EventStore, RecordedEvent } from '../store/event-store.js';
+import { businessDateOf, eventsAt, type PointInTime } from './point-in-time.js';
+
+export type ProjectAt = { project: DeclaredProject; events: RecordedEvent[]; businessDate: string };
+
+export type ProjectSummary = {
+  id: string;
+  code: string;
+  year: number;
+  name: string;
+  department: string;
+  revision: number;
+  total: number;
+  grade: Scorecard['grade'];
+  colour: Colour;
+  executionPercent: number;
+  status: DeclaredProject['status'];
+};
+
+/** Read side: the current state comes from the read model, past states from replaying the stream. */
+export class ProjectQueries {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  today(): string {
+    return this.clock().setZone('Asia/Shanghai').toISODate()!;
+  }
+
+  /** The project as it stood at a point; 404 when it did not exist then. */
+  async at(projectId: string, point: PointInTime): Promise<ProjectAt> {
+    const stream = projectStream(projectId);
+    const businessDate = businessDateOf(point, this.today());
+    if (point.kind === 'now') {
+      const project = readProjectState(this.db, stream);
+      if (project) return { project, events: [], businessDate };
+    }
+    const all = await this.store.readStream(stream);
+    const visible = eventsAt(all, point);
+    const state = foldProject(visible);
+    if (state.status === 'none') {
+      throw notFound(
+        'project-unknown',
+        all.length === 0 ? `项目 ${projectId} 不存在 / no such project` : `项目 ${projectId} 在该时点尚未登记 / not registered at that point`,
+      );
+    }
+    return { project: state, events: visible, businessDate };
+  }
+
+  /** All events of a project's stream (for history and diff). */
+  async events(projectId: string): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(projectStream(projectId));
+    if (events.length === 0) throw notFound('project-unknown', `项目 ${projectId} 不存在 / no such project`);
+    return events;
+  }
+
+  async scorecard(projectId: string, point: PointInTime): Promise<Scorecard> {
+    const { project, businessDate } = await this.at(projectId, point);
+    return computeScorecard(project, { asOf: businessDate });
+  }
+
+  async monitoring(projectId: string, point: PointInTime): Promise<Monitoring> {
+    const { project, businessDate } = await this.at(projectId, point);
+    return computeMonitoring(project, businessDate);
+  }
+
+  list(filter: ProjectListFilter & { colour?: Colour }): ProjectSummary[] {
+    const today = this.today();
+    const out: ProjectSummary[] = [];
+    for (const project of listProjectStates(this.db, filter)) {
+      const card = computeScorecard(project, { asOf: today });
+      const monitoring = computeMonitoring(project, today);
+      if (filter.colour && monitoring.colour !== filter.colour) continue;
+      out.push({
+        id: project.id,
+        code: project.code,
+        year: project.year,
+        name: project.name,
+        department: project.department,
+        revision: project.revision,
+        total: card.total,
+        grade: card.grade,
+        colour: monitoring.colour,
+        executionPercent: card.execution.ratePercent,
+        status: project.status,
+      });
+    }
+    return out;
+  }
+}

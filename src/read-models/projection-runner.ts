@@ -1,0 +1,155 @@
+import type { Database } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { EventStore, RecordedEvent, Subscription } from '../store/event-store.js';
+import type { Projection } from './projection.js';
+
+const PAGE = 2000;
+
+/**
+ * Keeps the read models of the local SQLite database up to date with the event store.
+ * One checkpoint per projection in `rm_checkpoints`, written in the same transaction as the
+ * read-model changes. Catch-up reads pages from $all; live events arrive by subscription and are
+ * applied in small batches (whatever has queued since the last flush).
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | undefined;
+  private applied = 0n;
+  private queue: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private waiters: { position: bigint; resolve: () => void }[] = [];
+  private failure: Error | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly projections: readonly Projection[],
+    private readonly logger?: Logger,
+    private readonly streamPrefixes: string[] = ['project-'],
+  ) {
+    db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');
+    for (const p of projections) p.init(db);
+  }
+
+  /** Global position of the last event applied to every read model. */
+  get position(): bigint {
+    return this.applied;
+  }
+
+  /** Catches up from the stored checkpoints, then follows new events live. */
+  async start(): Promise<void> {
+    this.applied = this.lowestCheckpoint();
+    await this.catchUp();
+    this.subscription = this.store.subscribe((e) => this.enqueue(e), {
+      fromPosition: this.applied,
+      streamPrefixes: this.streamPrefixes,
+    });
+    await this.subscription.caughtUp;
+    this.flush();
+  }
+
+  /** Resolves once every event up to `position` is in the read models. */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.applied >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`read models did not reach position ${position} within ${timeoutMs} ms (at ${this.applied})`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Empties every read model and replays the whole log from position 0. */
+  async rebuild(): Promise<{ events: number; position: bigint }> {
+    const live = this.subscription !== undefined;
+    await this.stop();
+    this.db.transaction(() => {
+      for (const p of this.projections) p.clear(this.db);
+      this.db.prepare('DELETE FROM rm_checkpoints').run();
+    })();
+    this.applied = 0n;
+    const events = await this.catchUp();
+    if (live) await this.start();
+    return { events, position: this.applied };
+  }
+
+  async stop(): Promise<void> {
+    const s = this.subscription;
+    this.subscription = undefined;
+    if (s) await s.stop();
+    this.flush();
+  }
+
+  private async catchUp(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const page = await this.store.readAll({ fromPosition: this.applied, maxCount: PAGE, streamPrefixes: this.streamPrefixes });
+      if (page.length === 0) return count;
+      this.applyBatch(page);
+      count += page.length;
+    }
+  }
+
+  private enqueue(event: RecordedEvent): void {
+    if (event.position <= this.applied) return; // redelivered after a resubscribe
+    this.queue.push(event);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      this.applyBatch(batch);
+    } catch (error) {
+      this.failure = error as Error;
+      this.logger?.error({ err: error }, 'projection failed; read models stop at the last good checkpoint');
+    }
+  }
+
+  private applyBatch(events: readonly RecordedEvent[]): void {
+    const last = events[events.length - 1];
+    if (!last) return;
+    const checkpoints = this.checkpoints();
+    const upsert = this.db.prepare(
+      'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
+    this.db.transaction(() => {
+      for (const p of this.projections) {
+        const from = checkpoints.get(p.name) ?? 0n;
+        const types = new Set(p.eventTypes);
+        const mine = events.filter((e) => e.position > from && types.has(e.type));
+        if (mine.length > 0) p.applyBatch(this.db, mine);
+        upsert.run(p.name, last.position.toString());
+      }
+    })();
+    this.applied = last.position;
+    this.waiters = this.waiters.filter((w) => {
+      if (w.position > this.applied) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  private checkpoints(): Map<string, bigint> {
+    const rows = this.db.prepare('SELECT name, position FROM rm_checkpoints').all() as { name: string; position: string }[];
+    return new Map(rows.map((r) => [r.name, BigInt(r.position)]));
+  }
+
+  private lowestCheckpoint(): bigint {
+    const stored = this.checkpoints();
+    let lowest: bigint | undefined;
+    for (const p of this.projections) {
+      const c = stored.get(p.name) ?? 0n;
+      if (lowest === undefined || c < lowest) lowest = c;
+    }
+    return lowest ?? 0n;
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Database as Db } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { projectsProjection } from '../projections/projects-read-model.js';
+import type { Config } from './config.js';
+import { ProjectionRunner } from './read-models/projection-runner.js';
+import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
+import type { EventStore } from './store/event-store.js';
+import { openSqliteEventStore } from './store/sqlite-event-store.js';
+
+export const PROJECTIONS = [projectsProjection];
+
+export type Runtime = {
+  store: EventStore;
+  readDb: Db;
+  runner: ProjectionRunner;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the event store chosen by the configuration and the local read-model database.
+ * Embedded mode keeps events and read models in one SQLite file (read models through their own
+ * connection, so their commits need not wait for a full fsync: they are rebuilt from the log anyway,
+ * and each batch commits with its checkpoint). EventStoreDB mode keeps only the read models locally.
+ */
+export async function openRuntime(
+  config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
+  logger?: Logger,
+  options: { startProjections?: boolean } = {},
+): Promise<Runtime> {
+  const memory = config.dbPath === ':memory:';
+  if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
+  let store: EventStore;
+  let readDb: Db;
+  if (config.eventStoreConnectionString) {
+    store = await openEventStoreDbEventStore(config.eventStoreConnectionString, logger ? { logger } : {});
+    readDb = openReadDb(config.dbPath);
+  } else {
+    const sqlite = await openSqliteEventStore(config.dbPath, logger ? { logger } : {});
+    store = sqlite;
+    readDb = memory ? sqlite.db : openReadDb(config.dbPath);
+  }
+  const runner = new ProjectionRunner(store, readDb, PROJECTIONS, logger);
+  if (options.startProjections !== false) await runner.start();
+  return {
+    store,
+    readDb,
+    runner,
+    async close() {
+      await runner.stop();
+      await store.close();
+      if (readDb.open) readDb.close();
+    },
+  };
+}
+
+function openReadDb(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
