@@ -1,0 +1,44 @@
+import { toProjectEvent } from '../../commands/project/fold.js';
+import { evolve, initialState, type ProjectState } from '../../commands/project/state.js';
+import type { RecordedEvent } from '../../src/store/event-store.js';
+import { summarizeProjectEvent } from './event-summary.js';
+
+/** One line of a project's history (domain.md §6): who, when recorded, when effective, why, what. */
+export type HistoryEntry = {
+  revision: number;
+  type: string;
+  data: unknown;
+  summary: string;
+  actor: string;
+  recordedAt: string;
+  /** Business date of the fact; null when the event carries none. */
+  effectiveAt: string | null;
+  /** The recorded why: the metadata's reason, else the event's own reason field; null when none. */
+  reason: string | null;
+};
+
+function reasonOf(event: RecordedEvent): string | null {
+  if (event.metadata.reason) return event.metadata.reason;
+  const data = event.data as { reason?: unknown } | null;
+  return data && typeof data === 'object' && typeof data.reason === 'string' ? data.reason : null;
+}
+
+/** The history of one project stream, in order, each event summarised against the state before it. */
+export function historyEntries(events: readonly RecordedEvent[], from: ProjectState = initialState()): HistoryEntry[] {
+  let state = from;
+  return events.map((e) => {
+    const event = toProjectEvent(e);
+    const entry: HistoryEntry = {
+      revision: e.revision,
+      type: e.type,
+      data: event?.data ?? e.data,
+      summary: summarizeProjectEvent(event, e.type, e.metadata.actor, state),
+      actor: e.metadata.actor,
+      recordedAt: e.metadata.recordedAt,
+      effectiveAt: e.metadata.effectiveAt ?? null,
+      reason: reasonOf(e),
+    };
+    if (event) state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+    return entry;
+  });
+}

@@ -1,0 +1,142 @@
+import type { IndicatorRow, SelfEvaluationTable } from './self-evaluation-table.js';
+
+/**
+ * The printed layout of the 自评表, shared by the csv, xlsx and html renderers: nine columns
+ * (section | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施), every
+ * cell placed at its column with its spans. Cells covered by a merge are simply absent.
+ */
+
+/** `group`: centred text (merged level-1/level-2 cells, the grade). */
+export type CellStyle = 'title' | 'subtitle' | 'unit' | 'label' | 'header' | 'text' | 'group' | 'number';
+
+export type GridCell = {
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  value: string | number | null;
+  style: CellStyle;
+};
+
+export type FormGrid = {
+  columnCount: number;
+  /** Widths in Excel character units; the html uses them as proportions. */
+  columnWidths: number[];
+  rows: GridCell[][];
+  /** Rows above the bordered form (title, year, unit). */
+  headingRows: number;
+  notes: string[];
+};
+
+export const COLUMN_COUNT = 9;
+const WIDTHS = [10, 11, 12, 24, 15, 15, 9, 9, 30];
+
+const cell = (col: number, value: GridCell['value'], style: CellStyle, colSpan = 1, rowSpan = 1): GridCell => ({
+  col,
+  colSpan,
+  rowSpan,
+  value,
+  style,
+});
+
+/** The number shown with two decimals, or '' when empty: how csv and html print a number cell. */
+export function numberText(value: number | null): string {
+  return value === null ? '' : value.toFixed(2);
+}
+
+/** Target cell: the latest approved value, the declared one in brackets when revised. */
+export function targetText(row: IndicatorRow): string {
+  return row.originalTarget !== undefined ? `${row.target}（原：${row.originalTarget}）` : row.target;
+}
+
+/** Length of the run of equal keys starting at each index; 0 inside a run (the cell is merged above). */
+export function runSpans(keys: readonly string[]): number[] {
+  const spans = keys.map(() => 0);
+  let start = 0;
+  for (let i = 1; i <= keys.length; i++) {
+    if (i === keys.length || keys[i] !== keys[start]) {
+      spans[start] = i - start;
+      start = i;
+    }
+  }
+  return spans;
+}
+
+function indicatorRows(rows: readonly IndicatorRow[]): GridCell[][] {
+  const level1Spans = runSpans(rows.map((r) => r.level1));
+  // Level 2 merges only within its level 1.
+  const level2Spans = runSpans(rows.map((r) => `${r.level1}\u0000${r.level2}`));
+  return rows.map((r, i) => {
+    const cells: GridCell[] = [];
+    const l1 = level1Spans[i] ?? 0;
+    const l2 = level2Spans[i] ?? 0;
+    if (l1 > 0) cells.push(cell(1, r.level1, 'group', 1, l1));
+    if (l2 > 0) cells.push(cell(2, r.level2, 'group', 1, l2));
+    cells.push(
+      cell(3, r.name, 'text'),
+      cell(4, targetText(r), 'text'),
+      cell(5, r.actual ?? '', 'text'),
+      cell(6, r.points, 'number'),
+      cell(7, r.score, 'number'),
+      cell(8, r.deviation, 'text'),
+    );
+    return cells;
+  });
+}
+
+export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
+  const h = table.header;
+  const rows: GridCell[][] = [
+    [cell(0, table.title, 'title', COLUMN_COUNT)],
+    [cell(0, `（${h.year}年度）`, 'subtitle', 7), cell(7, `单位：${table.moneyUnit}`, 'unit', 2)],
+    [cell(0, '项目名称', 'label'), cell(1, h.projectName, 'text', 8)],
+    [cell(0, '主管部门', 'label'), cell(1, h.department, 'text', 3), cell(4, '实施单位', 'label', 2), cell(6, h.implementingUnit, 'text', 3)],
+  ];
+
+  const funding = table.funding;
+  rows.push([
+    cell(0, `项目资金（${table.moneyUnit}）`, 'label', 1, funding.length + 1),
+    cell(1, '', 'header', 2),
+    ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'].map((t, k) => cell(3 + k, t, 'header')),
+  ]);
+  let firstSource = true;
+  for (const f of funding) {
+    const label = f.kind === 'source' ? `${firstSource ? '其中：' : ''}${f.label}` : f.label;
+    if (f.kind === 'source') firstSource = false;
+    rows.push([
+      cell(1, label, 'label', 2),
+      ...[f.initialBudget, f.budget, f.spent, f.points, f.ratePercent, f.score].map((v, k) => cell(3 + k, v, 'number')),
+    ]);
+  }
+
+  rows.push(
+    [cell(0, '年度总体目标', 'label', 1, 2), cell(1, '预期目标', 'header', 4), cell(5, '实际完成情况', 'header', 4)],
+    [cell(1, table.goals.annual, 'text', 4), cell(5, table.goals.actual, 'text', 4)],
+  );
+
+  rows.push([
+    cell(0, '绩效指标', 'label', 1, table.indicators.length + 1),
+    ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((t, k) =>
+      cell(1 + k, t, 'header'),
+    ),
+  ]);
+  rows.push(...indicatorRows(table.indicators));
+
+  rows.push(
+    [cell(0, '总分', 'label', 6), cell(6, table.pointsTotal, 'number'), cell(7, table.total, 'number'), cell(8, '', 'text')],
+    [cell(0, '自评等级', 'label', 6), cell(6, table.grade, 'group', 3)],
+  );
+
+  return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes };
+}
+
+/**
+ * The grid as a plain matrix of values: a merged cell's value sits in its top-left position, the
+ * covered positions are null (what Excel shows after unmerging).
+ */
+export function gridMatrix(grid: FormGrid): (string | number | null)[][] {
+  const matrix = grid.rows.map(() => Array<string | number | null>(grid.columnCount).fill(null));
+  grid.rows.forEach((cells, r) => {
+    for (const c of cells) matrix[r]![c.col] = c.value;
+  });
+  return matrix;
+}

@@ -1,0 +1,77 @@
+import { numberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
+import type { SelfEvaluationTable } from './self-evaluation-table.js';
+
+/**
+ * The 自评表 as one standalone HTML document, printable on A4: no external CSS, fonts or scripts,
+ * merged level-1/level-2 cells as rowspans, every text escaped.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+const STYLE = `@page { size: A4; margin: 15mm }
+* { box-sizing: border-box }
+body { margin: 0; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; color: #000 }
+h1 { margin: 0 0 4pt; font-size: 18pt; text-align: center; letter-spacing: 2pt }
+.sub { display: flex; justify-content: space-between; margin-bottom: 4pt }
+.sub .year { flex: 1; text-align: center }
+table { width: 100%; border-collapse: collapse; table-layout: fixed }
+td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; white-space: pre-wrap }
+th, td.label { font-weight: bold; text-align: center }
+td.number { text-align: right; white-space: nowrap }
+td.group { text-align: center }
+tr { page-break-inside: avoid; break-inside: avoid }
+.notes { margin-top: 6pt; font-size: 9pt }
+.notes ol { margin: 2pt 0 0; padding-left: 18pt }`;
+
+function tableCell(c: GridCell): string {
+  const tag = c.style === 'header' ? 'th' : 'td';
+  const attrs = [
+    c.style === 'label' || c.style === 'number' || c.style === 'group' ? ` class="${c.style}"` : '',
+    c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '',
+    c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '',
+  ].join('');
+  const text = typeof c.value === 'number' ? numberText(c.value) : (c.value ?? '');
+  return `<${tag}${attrs}>${escapeHtml(text)}</${tag}>`;
+}
+
+export function selfEvaluationHtml(table: SelfEvaluationTable): string {
+  const grid = selfEvaluationGrid(table);
+  const totalWidth = grid.columnWidths.reduce((a, b) => a + b, 0);
+  const cols = grid.columnWidths.map((w) => `<col style="width:${((w / totalWidth) * 100).toFixed(2)}%">`).join('');
+  const body = grid.rows
+    .slice(grid.headingRows)
+    .map((cells) => `<tr>${cells.map(tableCell).join('')}</tr>`)
+    .join('\n');
+  const notes =
+    grid.notes.length > 0
+      ? `<div class="notes">说明：<ol>${grid.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol></div>`
+      : '';
+  const h = table.header;
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${table.title}（${h.year}年度）${h.projectName}`)}</title>
+<style>
+${STYLE}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(table.title)}</h1>
+<div class="sub"><span class="year">${escapeHtml(`（${h.year}年度）`)}</span><span>${escapeHtml(`单位：${table.moneyUnit}`)}</span></div>
+<table>
+<colgroup>${cols}</colgroup>
+<tbody>
+${body}
+</tbody>
+</table>
+${notes}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,212 @@
+import type { DeclaredProject, Deviation } from '../../commands/project/state.js';
+import { formatFen } from '../../commands/values/format.js';
+import type { IndicatorScore, IndicatorStatus, Scorecard } from '../scorecard-types.js';
+
+/**
+ * The 项目支出绩效自评表 (domain.md §5.6) as data, the one source of the json, csv, xlsx and html forms.
+ *
+ * Money is in 元, as numbers with two decimals (the common form uses 万元; we keep 元 so no amount is
+ * rounded away, and the header says "单位：元").
+ *
+ * Two choices the form leaves open:
+ * - per funding source only the initial amount is known (spending is not recorded by source), so a
+ *   source row shows its 年初预算数 and leaves 全年预算数, 全年执行数, 分值, 执行率, 得分 empty;
+ * - the goals' 实际完成情况 is not recorded as prose, so it is generated from the scorecard: how many
+ *   indicators are met, partly met, unmet and still without an actual, and the execution rate.
+ */
+
+export type FundingRow = {
+  kind: 'total' | 'source';
+  /** 年度资金总额, or the source's name (财政拨款, 上年结转, 其他资金…). */
+  label: string;
+  initialBudget: number | null;
+  budget: number | null;
+  spent: number | null;
+  points: number | null;
+  ratePercent: number | null;
+  score: number | null;
+};
+
+export type IndicatorRow = {
+  id: string;
+  level1: string;
+  level2: string;
+  name: string;
+  /** 年度指标值: the latest approved target as written. */
+  target: string;
+  /** The target as first declared, when it was revised. */
+  originalTarget?: string;
+  standard?: string;
+  actual: string | null;
+  points: number;
+  /** The score that counts (the override when one is set). */
+  score: number;
+  computedScore: number;
+  status: IndicatorStatus;
+  /** 偏差原因分析及改进措施: "原因：… 措施：…", one line per deviation record; '' when none. */
+  deviation: string;
+};
+
+export type SelfEvaluationTable = {
+  title: '项目支出绩效自评表';
+  moneyUnit: '元';
+  header: {
+    projectId: string;
+    code: string;
+    /** 项目名称 */
+    projectName: string;
+    /** 主管部门 */
+    department: string;
+    /** 实施单位; '' when not declared. */
+    implementingUnit: string;
+    /** 年度 */
+    year: number;
+  };
+  /** The date the scorecard was computed as of; null for "now". */
+  asOf: string | null;
+  status: DeclaredProject['status'];
+  funding: FundingRow[];
+  goals: { annual: string; actual: string };
+  /** Grouped by level 1, then level 2, in order of first appearance, so the form can merge their cells. */
+  indicators: IndicatorRow[];
+  /** Sum of 分值: execution points + every indicator's points (100 when the weights are whole). */
+  pointsTotal: number;
+  /** 总分 */
+  total: number;
+  /** 自评等级 */
+  grade: Scorecard['grade'];
+  /** 说明 printed under the form. */
+  notes: string[];
+};
+
+const yuan = (decimal: string): number => Number(decimal);
+const fenToYuan = (fen: number): number => Number(formatFen(fen));
+const two = (n: number): string => n.toFixed(2);
+
+export function deviationText(records: readonly Deviation[]): string {
+  return records.map((d) => `原因：${d.reason} 措施：${d.measure}`).join('\n');
+}
+
+/** Stable grouping: level 1 in order of first appearance, level 2 likewise within it. */
+function grouped(rows: readonly IndicatorScore[]): IndicatorScore[] {
+  const level1Rank = new Map<string, number>();
+  const level2Rank = new Map<string, number>();
+  rows.forEach((r) => {
+    if (!level1Rank.has(r.level1)) level1Rank.set(r.level1, level1Rank.size);
+    const key = `${r.level1}\u0000${r.level2}`;
+    if (!level2Rank.has(key)) level2Rank.set(key, level2Rank.size);
+  });
+  return rows
+    .map((r, index) => ({ r, index }))
+    .sort(
+      (x, y) =>
+        level1Rank.get(x.r.level1)! - level1Rank.get(y.r.level1)! ||
+        level2Rank.get(`${x.r.level1}\u0000${x.r.level2}`)! - level2Rank.get(`${y.r.level1}\u0000${y.r.level2}`)! ||
+        x.index - y.index,
+    )
+    .map(({ r }) => r);
+}
+
+function actualSummary(card: Scorecard): string {
+  const count = (s: IndicatorStatus) => card.indicators.filter((i) => i.status === s).length;
+  const pending = count('pending');
+  const parts = [
+    `共 ${card.indicators.length} 项指标：达成 ${count('met')} 项，部分达成 ${count('partial')} 项，未达成 ${count('unmet')} 项`,
+  ];
+  if (pending > 0) parts.push(`尚无实际完成值 ${pending} 项`);
+  const e = card.execution;
+  return `${parts.join('，')}；全年执行数 ${e.spent} 元，预算执行率 ${two(e.ratePercent)}%。`;
+}
+
+function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
+  const e = card.execution;
+  const total: FundingRow = {
+    kind: 'total',
+    label: '年度资金总额',
+    initialBudget: yuan(e.initialBudget),
+    budget: yuan(e.budget),
+    spent: yuan(e.spent),
+    points: e.points,
+    ratePercent: e.ratePercent,
+    score: e.score,
+  };
+  const sources = project.budget.sources.map(
+    (s): FundingRow => ({
+      kind: 'source',
+      label: s.name,
+      initialBudget: fenToYuan(s.fen),
+      budget: null,
+      spent: null,
+      points: null,
+      ratePercent: null,
+      score: null,
+    }),
+  );
+  return [total, ...sources];
+}
+
+function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly IndicatorRow[]): string[] {
+  const notes: string[] = [];
+  if (project.status !== 'submitted') notes.push('本表为草稿：自评尚未提交。');
+  if (card.asOf) notes.push(`评分截至 ${card.asOf}。`);
+  if (project.budget.sources.length > 0) {
+    notes.push('支出未按资金来源记录：各来源行仅列年初预算数，全年预算数、全年执行数、执行率、得分只在年度资金总额行列示。');
+  }
+  notes.push('“实际完成情况”由系统按各指标完成状态及预算执行率汇总生成。');
+  if (rows.some((r) => r.originalTarget !== undefined)) notes.push('年度指标值经批准调整的，括号内为原申报值。');
+  for (const i of card.indicators) {
+    if (i.override) {
+      notes.push(
+        `「${i.name}」得分经人工调整：计算得分 ${two(i.computedScore)}，调整为 ${two(i.override.score)}（${i.override.actor}），理由：${i.override.reason}`,
+      );
+    }
+  }
+  const execution = project.deviations.filter((d) => d.indicatorId === undefined);
+  if (execution.length > 0) notes.push(`预算执行偏差：${deviationText(execution).replaceAll('\n', '；')}`);
+  notes.push(...card.execution.warnings, ...card.warnings);
+  return notes;
+}
+
+export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): SelfEvaluationTable {
+  const indicators = grouped(card.indicators).map(
+    (i): IndicatorRow => ({
+      id: i.id,
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      target: i.target,
+      ...(i.originalTarget !== undefined && i.originalTarget !== i.target ? { originalTarget: i.originalTarget } : {}),
+      ...(i.standard !== undefined ? { standard: i.standard } : {}),
+      actual: i.actual,
+      points: i.points,
+      score: i.score,
+      computedScore: i.computedScore,
+      status: i.status,
+      deviation: deviationText(project.deviations.filter((d) => d.indicatorId === i.id)),
+    }),
+  );
+  const pointsTotal = Number(
+    (card.execution.points + card.indicators.reduce((sum, i) => sum + i.points, 0)).toFixed(2),
+  );
+  return {
+    title: '项目支出绩效自评表',
+    moneyUnit: '元',
+    header: {
+      projectId: project.id,
+      code: project.code,
+      projectName: project.name,
+      department: project.department,
+      implementingUnit: project.unit ?? '',
+      year: project.year,
+    },
+    asOf: card.asOf,
+    status: project.status,
+    funding: fundingRows(project, card),
+    goals: { annual: project.goals.annual ?? '', actual: actualSummary(card) },
+    indicators,
+    pointsTotal,
+    total: card.total,
+    grade: card.grade,
+    notes: notesOf(project, card, indicators),
+  };
+}
