@@ -1,0 +1,58 @@
+/** The JSON API, as the page uses it: the actor header, ETags, and problem details as errors. */
+
+const ACTOR_KEY = 'jixiao.actor';
+
+export function getActor() {
+  return localStorage.getItem(ACTOR_KEY) ?? '';
+}
+
+export function setActor(name) {
+  const trimmed = name.trim();
+  if (trimmed) localStorage.setItem(ACTOR_KEY, trimmed);
+  else localStorage.removeItem(ACTOR_KEY);
+}
+
+/** A refusal from the API: RFC 9457 problem details {title, status, detail, rule, errors[{field, message}]}. */
+export class ApiError extends Error {
+  constructor(problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+    this.problem = problem;
+    this.status = problem.status;
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+  }
+}
+
+/**
+ * Sends a request; resolves {data, etag}, rejects with ApiError. Headers carry only ASCII, so the
+ * actor's Chinese name is percent-encoded (the server decodes it).
+ */
+export async function api(method, path, body, options = {}) {
+  const headers = { accept: 'application/json' };
+  const actor = getActor();
+  if (actor) headers['x-actor'] = encodeURIComponent(actor);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError({ status: 0, title: '无法连接服务器', detail: `无法连接服务器：${e.message}` });
+  }
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await res.json().catch(() => null) : await res.text();
+  if (!res.ok) {
+    const problem = data && typeof data === 'object' ? data : { detail: typeof data === 'string' ? data.slice(0, 300) : '' };
+    throw new ApiError({ title: res.statusText, ...problem, status: res.status });
+  }
+  return { data, etag: res.headers.get('etag') };
+}
+
+export const get = (path) => api('GET', path).then((r) => r.data);
+
+/** Query string from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,61 @@
+import { getActor, setActor } from './api.js';
+import { h, fill } from './dom.js';
+import { listView } from './views/list.js';
+import { projectView } from './views/project.js';
+import { monitoringView } from './views/monitoring.js';
+import { historyView } from './views/history.js';
+
+/**
+ * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
+ * #/p/<id>/history?asOf=&from=&to=.
+ */
+export function parseRoute(hash) {
+  const [path, search = ''] = hash.replace(/^#/, '').split('?');
+  const params = Object.fromEntries(new URLSearchParams(search));
+  const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
+  return { view: 'list', params };
+}
+
+const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView };
+
+let renderCount = 0;
+
+async function render() {
+  const main = document.getElementById('main');
+  const route = parseRoute(location.hash);
+  const view = VIEWS[route.view];
+  const ticket = ++renderCount;
+  const root = h('div.view');
+  fill(main, root);
+  if (!view) {
+    fill(root, h('p.notice', '没有这个页面。'), h('a', { href: '#/' }, '返回项目列表'));
+    return;
+  }
+  try {
+    await view(root, route);
+  } catch (e) {
+    if (ticket !== renderCount) return;
+    fill(root, h('div.form-problem', { role: 'alert' }, h('strong', e.message ?? String(e))), h('p', h('a', { href: '#/' }, '返回项目列表')));
+  }
+}
+
+function actorField() {
+  const input = document.getElementById('actor');
+  const saved = document.getElementById('actor-saved');
+  input.value = getActor();
+  const save = () => {
+    setActor(input.value);
+    saved.textContent = input.value.trim() ? '已保存' : '';
+    setTimeout(() => (saved.textContent = ''), 1500);
+  };
+  input.addEventListener('change', save);
+  document.getElementById('actor-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    save();
+  });
+}
+
+actorField();
+window.addEventListener('hashchange', render);
+render();
