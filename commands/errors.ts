@@ -1,10 +1,12 @@
 /** A refusal the HTTP layer maps to application/problem+json. */
 export type FieldError = { field: string; message: string };
 
-export type RefusalKind = 'invalid' | 'not_found' | 'conflict' | 'stale' | 'rule';
+export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'rule';
 
 export const STATUS_OF: Record<RefusalKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   stale: 412,

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
+import { loadTokens } from './auth/principal.js';
 
 /** Starts the HTTP API: listens, and on SIGINT/SIGTERM finishes in-flight requests, then closes the store. */
 async function main(): Promise<void> {
@@ -17,8 +18,19 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const tokens = config.tokensFile ? loadTokens(config.tokensFile) : undefined;
+  let host = config.host;
+  if (tokens) {
+    logger.info({ tokens: tokens.size, file: config.tokensFile }, 'access control on: every /api request needs a bearer token');
+  } else {
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      logger.warn({ requestedHost: host }, 'no JIXIAO_TOKENS_FILE: refusing to listen beyond loopback');
+      host = '127.0.0.1';
+    }
+    logger.info('single-user mode (no JIXIAO_TOKENS_FILE): listening on 127.0.0.1 only, actor "local" unless X-Actor is sent');
+  }
   const runtime = await openRuntime(config, logger);
-  const app = await buildApp({ ...runtime, clock: systemClock, logger });
+  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}) });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -30,10 +42,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host, port: config.port });
   logger.info(
-    { store: runtime.store.kind, db: config.dbPath, url: `http://${config.host}:${config.port}` },
-    `jixiao listening on http://${config.host}:${config.port} (${runtime.store.kind} store)`,
+    { store: runtime.store.kind, db: config.dbPath, url: `http://${host}:${config.port}` },
+    `jixiao listening on http://${host}:${config.port} (${runtime.store.kind} store)`,
   );
 }
 

@@ -8,14 +8,16 @@ import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
 import { ProjectQueries } from '../queries/project-queries.js';
 import { readProjectState } from '../../projections/projects-read-model.js';
-import { initialState } from '../../commands/project/state.js';
+import { projectStream } from '../../commands/project/events.js';
+import type { TokenTable } from '../auth/principal.js';
+import { registerAccess } from './access.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
-import { commandRoutes } from './routes/command-routes.js';
+import { commandRoutes, type CommandRouteDeps } from './routes/command-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
-import type { CommandDeps } from '../commands/handle-command.js';
 import { loadFromStream } from '../commands/handle-command.js';
 
 export type AppDeps = {
@@ -25,15 +27,17 @@ export type AppDeps = {
   runner: ProjectionRunner;
   clock: Clock;
   logger?: FastifyBaseLogger;
-  /** Max request body in bytes (default 5 MB: imports carry whole tables). */
+  /** Max JSON body of a command in bytes (default 1 MB; imports take up to 20 MB). */
   bodyLimit?: number;
+  /** Access control; absent: single-user mode (actor from X-Actor, else "local"). */
+  tokens?: TokenTable;
 };
 
 /** Builds the configured HTTP app; starts nothing (server.ts listens). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    bodyLimit: deps.bodyLimit ?? 5 * 1024 * 1024,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -49,24 +53,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const commandDeps: CommandDeps = {
+  registerAccess(app, deps.tokens);
+  const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,
     // In-process read models are current after every command (awaitProjections), so they can serve
     // the decision state; a stale one would only make the append fail with a reported conflict.
     loadState: async (stream) => {
-      const state = readProjectState(deps.readDb, stream);
-      if (state) return state;
-      const folded = await loadFromStream(deps.store)(stream);
-      return folded.status === 'none' ? initialState() : folded;
+      return readProjectState(deps.readDb, stream) ?? loadFromStream(deps.store)(stream);
     },
     awaitProjections: (position) => deps.runner.waitFor(position),
+    departmentOf: (projectId) => readProjectState(deps.readDb, projectStream(projectId))?.department,
+    idempotency: new IdempotencyKeys(deps.readDb),
   };
   const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock);
 
   healthRoutes(app, deps);
   commandRoutes(app, commandDeps);
-  queryRoutes(app, queries);
+  queryRoutes(app, queries, commandDeps.departmentOf);
   await importRoutes(app, commandDeps);
   await webRoutes(app);
   return app;

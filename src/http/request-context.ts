@@ -19,7 +19,7 @@ export function headerText(value: string | string[] | undefined): string | undef
 
 /** The actor of a request: X-Actor until access control exists; "local" in single-user mode. */
 export function actorOf(request: FastifyRequest): string {
-  return request.actor ?? headerText(request.headers['x-actor']) ?? 'local';
+  return request.actor ?? 'local';
 }
 
 /** If-Match: "5", 5 or W/"5"; "*" means any. */

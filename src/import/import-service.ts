@@ -33,7 +33,7 @@ export type ImportResult = {
 export async function importTables(
   deps: CommandDeps,
   source: ImportSource,
-  options: { dryRun: boolean; actor: string; params?: ImportParams },
+  options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
 ): Promise<ImportResult> {
   const read = await readTargetTables(source, options.params ?? {});
   const projects: ImportResult['projects'] = [];
@@ -52,7 +52,7 @@ export async function importTables(
 async function importOne(
   deps: CommandDeps,
   found: ImportedProject,
-  options: { dryRun: boolean; actor: string },
+  options: { dryRun: boolean; actor: string; mayRecord?: (department: string) => boolean },
 ): Promise<ImportOutcome> {
   const name = found.register.name;
   const register = RegisterProjectInput.safeParse(found.register);
@@ -61,6 +61,10 @@ async function importOne(
     return { id: null, name, status: 'missing', commands: [], missing };
   }
   const id = projectIdOf(register.data.code, register.data.year);
+  if (options.mayRecord && !options.mayRecord(register.data.department)) {
+    const detail = `${options.actor} 无权记录「${register.data.department}」的项目 / not allowed`;
+    return { id, name, status: 'refused', commands: [], missing: [], error: { rule: 'forbidden', detail, errors: [] } };
+  }
   const existing = foldProject(await deps.store.readStream(projectStream(id)));
   const current = existing.status === 'none' ? undefined : existing;
   const commands: ProjectCommand[] = [];

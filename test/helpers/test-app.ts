@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/http/app.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { ZONE } from '../../src/clock.js';
+import type { TokenTable } from '../../src/auth/principal.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -19,12 +20,12 @@ export type TestApp = {
 };
 
 /** The app on a fresh embedded store (a temp file, or memory) with a settable clock. */
-export async function testApp(options: { now?: string; memory?: boolean; dbPath?: string } = {}): Promise<TestApp> {
+export async function testApp(options: { now?: string; memory?: boolean; dbPath?: string; tokens?: TokenTable } = {}): Promise<TestApp> {
   let now = DateTime.fromISO(options.now ?? '2022-12-31T10:00:00', { zone: ZONE });
   const dir = options.memory || options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'jixiao-test-'));
   const dbPath = options.dbPath ?? (dir ? join(dir, 'jixiao.db') : ':memory:');
   const runtime = await openRuntime({ dbPath, eventStoreConnectionString: undefined });
-  const app = await buildApp({ ...runtime, clock: () => now });
+  const app = await buildApp({ ...runtime, clock: () => now, ...(options.tokens ? { tokens: options.tokens } : {}) });
   return {
     app,
     runtime,

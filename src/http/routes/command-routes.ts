@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
@@ -17,8 +17,12 @@ import {
   SpendingPlanInput,
   SubmitEvaluationInput,
 } from '../../../commands/project/inputs.js';
+import { actionOfCommand } from '../../auth/access-rules.js';
+import { isoTimestamp } from '../../clock.js';
 import { handleCommand, type CommandDeps } from '../../commands/handle-command.js';
-import { actorOf, etagOf, expectedRevisionOf } from '../request-context.js';
+import { authorize } from '../access.js';
+import type { IdempotencyKeys, StoredReply } from '../idempotency.js';
+import { actorOf, etagOf, expectedRevisionOf, headerText } from '../request-context.js';
 
 export const ProjectIdParam = z
   .string()
@@ -51,8 +55,46 @@ const PROJECT_ROUTES: ProjectRoute[] = [
   { method: 'POST', url: '/evaluation/reopen', summary: '重新打开自评（须说明原因）', body: ReopenEvaluationInput, command: (input: ReopenEvaluationInput) => ({ type: 'ReopenEvaluation', input }) },
 ];
 
-export function commandRoutes(app: FastifyInstance, deps: CommandDeps): void {
+export type CommandRouteDeps = CommandDeps & {
+  /** The department of an existing project (for access control), undefined when unknown. */
+  departmentOf: (projectId: string) => string | undefined;
+  idempotency: IdempotencyKeys;
+};
+
+export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  /** Authorizes, then runs the command once per Idempotency-Key, and sends {id, revision} with the ETag. */
+  const execute = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    projectId: string,
+    department: string | undefined,
+    command: ProjectCommand,
+    successStatus: number,
+  ) => {
+    const exists = department !== undefined || command.type === 'RegisterProject';
+    // An unknown project answers 404 from the command itself.
+    if (exists) authorize(request, actionOfCommand(command.type), department);
+    const expectedRevision = expectedRevisionOf(request);
+    const actor = actorOf(request);
+    const run = async (): Promise<StoredReply> => {
+      const result = await handleCommand(deps, projectId, command, {
+        actor,
+        correlationId: request.id,
+        ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+      });
+      return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
+    };
+    const key = headerText(request.headers['idempotency-key']);
+    const answer = key
+      ? await deps.idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(deps.clock()), run)
+      : { ...(await run()), replayed: false };
+    if (answer.etag) reply.header('etag', answer.etag);
+    if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    if (successStatus === 201) reply.header('location', `/api/projects/${projectId}`);
+    return reply.code(answer.status).send(answer.body);
+  };
 
   typed.post(
     '/api/projects',
@@ -66,11 +108,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandDeps): void {
     },
     async (request, reply) => {
       const id = projectIdOf(request.body.code, request.body.year);
-      const result = await handleCommand(deps, id, { type: 'RegisterProject', input: request.body }, {
-        actor: actorOf(request),
-        correlationId: request.id,
-      });
-      return reply.code(201).header('etag', etagOf(result.revision)).header('location', `/api/projects/${id}`).send({ id, revision: result.revision });
+      return execute(request, reply, id, request.body.department, { type: 'RegisterProject', input: request.body }, 201);
     },
   );
 
@@ -89,13 +127,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandDeps): void {
       handler: async (request, reply) => {
         const params = request.params as { id: string; indicatorId?: string };
         const command = route.command(request.body as never, params.indicatorId ?? '');
-        const expectedRevision = expectedRevisionOf(request);
-        const result = await handleCommand(deps, params.id, command, {
-          actor: actorOf(request),
-          correlationId: request.id,
-          ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-        });
-        return reply.header('etag', etagOf(result.revision)).send({ id: params.id, revision: result.revision });
+        return execute(request, reply, params.id, deps.departmentOf(params.id), command, 200);
       },
     });
   }

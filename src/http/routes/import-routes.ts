@@ -6,6 +6,7 @@ import { CommandRefused } from '../../../commands/errors.js';
 import type { CommandDeps } from '../../commands/handle-command.js';
 import { importTables } from '../../import/import-service.js';
 import { actorOf } from '../request-context.js';
+import { mayAccess } from '../access.js';
 
 const RAW_TYPES = [
   'text/plain',
@@ -23,6 +24,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/import',
       {
+        bodyLimit: 20 * 1024 * 1024,
         schema: {
           tags: ['import'],
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
@@ -56,6 +58,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         return importTables(deps, { fileName, content }, {
           dryRun: request.query.dryRun !== 'false',
           actor: actorOf(request),
+          mayRecord: (department) => mayAccess(request, 'record', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}) },
         });
       },

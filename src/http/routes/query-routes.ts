@@ -16,6 +16,7 @@ import { parseDate } from '../../../commands/values/parse-date.js';
 import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time.js';
 import type { ProjectQueries } from '../../queries/project-queries.js';
 import { etagOf } from '../request-context.js';
+import { authorize, listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 
 const Params = z.object({ id: ProjectIdParam });
@@ -34,8 +35,15 @@ function pointFromText(text: string, field: string): PointInTime {
   return pointOf({ asOf: t });
 }
 
-export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void {
+export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, departmentOf: (projectId: string) => string | undefined): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  // Every per-project query needs read access to the project's department (unknown projects answer 404).
+  app.addHook('preHandler', async (request) => {
+    const id = (request.params as { id?: string } | undefined)?.id;
+    if (id === undefined || !request.routeOptions.url?.startsWith('/api/projects/:id')) return;
+    const department = departmentOf(id);
+    if (department !== undefined && request.method === 'GET') authorize(request, 'read', department);
+  });
 
   typed.get(
     '/api/projects',
@@ -52,7 +60,9 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
     },
     async (request) => {
       const { department, year, colour } = request.query;
-      return { projects: queries.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) }) };
+      const allowed = listableDepartments(request);
+      const projects = queries.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
+      return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
     },
   );
 
@@ -124,7 +134,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
       const entries = historyEntries(await queries.events(request.params.id));
       const from = request.query.from ? dayOf(request.query.from, 'from') : undefined;
       const to = request.query.to ? dayOf(request.query.to, 'to') : undefined;
-      const shown = entries.filter((e) => {
+      const shown = entries.filter((e: { recordedAt: string }) => {
         const day = recordedDay(e.recordedAt);
         return (from === undefined || day >= from) && (to === undefined || day <= to);
       });
