@@ -1,6 +1,18 @@
 /** The JSON API, as the page uses it: the actor header, ETags, and problem details as errors. */
 
 const ACTOR_KEY = 'jixiao.actor';
+const TOKEN_KEY = 'jixiao.token';
+
+/** The bearer token, when the server runs with access control; kept for this browser session only. */
+export function getToken() {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function setToken(token) {
+  const trimmed = token.trim();
+  if (trimmed) sessionStorage.setItem(TOKEN_KEY, trimmed);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
 
 export function getActor() {
   return localStorage.getItem(ACTOR_KEY) ?? '';
@@ -30,6 +42,8 @@ export async function api(method, path, body, options = {}) {
   const headers = { accept: 'application/json' };
   const actor = getActor();
   if (actor) headers['x-actor'] = encodeURIComponent(actor);
+  const token = getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   let res;

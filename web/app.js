@@ -1,4 +1,4 @@
-import { getActor, setActor } from './api.js';
+import { getActor, getToken, setActor, setToken } from './api.js';
 import { h, fill } from './dom.js';
 import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
@@ -50,6 +50,12 @@ function actorField() {
     setTimeout(() => (saved.textContent = ''), 1500);
   };
   input.addEventListener('change', save);
+  const token = document.getElementById('token');
+  token.value = getToken();
+  token.addEventListener('change', () => {
+    setToken(token.value);
+    render();
+  });
   document.getElementById('actor-form').addEventListener('submit', (e) => {
     e.preventDefault();
     save();

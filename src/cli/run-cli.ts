@@ -24,7 +24,7 @@ const USAGE = `用法 / usage:
   jixiao register --json <file|->
   jixiao scorecard|monitoring|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
   jixiao history --project <id>
-  jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码]
+  jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
   jixiao rebuild            replay all projections from position 0
 commands: ${Object.entries(CLI_COMMANDS)
   .map(([name, c]) => `${name} (${c.summary})`)
@@ -51,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         year: { type: 'string' },
         department: { type: 'string' },
         code: { type: 'string' },
+        budget: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ...(values.year ? { year: Number(values.year) } : {}),
           ...(values.department ? { department: values.department } : {}),
           ...(values.code ? { code: values.code } : {}),
+          ...(values.budget ? { budget: values.budget } : {}),
         },
       });
       out(result);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CommandRefused } from '../../commands/errors.js';
 import { projectIdOf, projectStream } from '../../commands/project/events.js';
 import { foldProject } from '../../commands/project/fold.js';
@@ -12,6 +13,8 @@ export type ImportOutcome = {
   id: string | null;
   name: string;
   status: 'would-create' | 'would-update' | 'unchanged' | 'created' | 'updated' | 'missing' | 'refused';
+  /** What the import filled in where the table and the parameters were silent (a generated code, a zero budget). */
+  assumed: string[];
   /** Commands that were (or, in a dry run, would be) sent. */
   commands: string[];
   missing: string[];
@@ -55,15 +58,18 @@ async function importOne(
   options: { dryRun: boolean; actor: string; mayRecord?: (department: string) => boolean },
 ): Promise<ImportOutcome> {
   const name = found.register.name;
-  const register = RegisterProjectInput.safeParse(found.register);
-  if (found.missing.length > 0 || !register.success) {
-    const missing = found.missing.length > 0 ? found.missing : register.error!.issues.map((i) => i.path.join('.'));
-    return { id: null, name, status: 'missing', commands: [], missing };
+  const { body, assumed } = fillSoftGaps(found);
+  const register = RegisterProjectInput.safeParse(body);
+  const hardMissing = found.missing.filter((m) => !SOFT.has(m));
+  if (hardMissing.length > 0 || !register.success) {
+    const missing = hardMissing.length > 0 ? found.missing : register.error!.issues.map((i) => i.path.join('.'));
+    return { id: null, name, status: 'missing', commands: [], missing, assumed: [] };
   }
+  const missing = found.missing;
   const id = projectIdOf(register.data.code, register.data.year);
   if (options.mayRecord && !options.mayRecord(register.data.department)) {
     const detail = `${options.actor} 无权记录「${register.data.department}」的项目 / not allowed`;
-    return { id, name, status: 'refused', commands: [], missing: [], error: { rule: 'forbidden', detail, errors: [] } };
+    return { id, name, status: 'refused', commands: [], missing, assumed, error: { rule: 'forbidden', detail, errors: [] } };
   }
   const existing = foldProject(await deps.store.readStream(projectStream(id)));
   const current = existing.status === 'none' ? undefined : existing;
@@ -76,8 +82,8 @@ async function importOne(
     if (plan.success && !samePlan(current, plan.data.checkpoints)) commands.push({ type: 'SetSpendingPlan', input: plan.data });
   }
   const names = commands.map((c) => c.type);
-  if (commands.length === 0) return { id, name, status: 'unchanged', commands: [], missing: [] };
-  if (options.dryRun) return { id, name, status: current ? 'would-update' : 'would-create', commands: names, missing: [] };
+  if (commands.length === 0) return { id, name, status: 'unchanged', commands: [], missing, assumed };
+  if (options.dryRun) return { id, name, status: current ? 'would-update' : 'would-create', commands: names, missing, assumed };
   let revision: number | undefined;
   try {
     for (const command of commands) {
@@ -90,12 +96,13 @@ async function importOne(
       name,
       status: 'refused',
       commands: names,
-      missing: [],
+      missing,
+      assumed,
       ...(revision !== undefined ? { revision } : {}),
       error: { rule: error.rule, detail: error.message, errors: error.errors },
     };
   }
-  return { id, name, status: current ? 'updated' : 'created', commands: names, missing: [], ...(revision !== undefined ? { revision } : {}) };
+  return { id, name, status: current ? 'updated' : 'created', commands: names, missing, assumed, ...(revision !== undefined ? { revision } : {}) };
 }
 
 function sameTargets(current: DeclaredProject | undefined, found: ImportedProject): boolean {
@@ -111,4 +118,27 @@ function samePlan(current: DeclaredProject | undefined, checkpoints: { month: nu
   const a = JSON.stringify(current.spendingPlan);
   const b = JSON.stringify([...checkpoints].sort((x, y) => x.month - y.month));
   return a === b;
+}
+
+/** Gaps the import can fill itself; the others (name, year, department) must come from the table or the parameters. */
+const SOFT = new Set(['code', 'budget']);
+
+/**
+ * A table without 项目编码 gets a stable code made from its department, year and name (so importing the
+ * same file again finds the same project); one without a budget is registered with 0 元, to be set by a
+ * budget adjustment. Both are reported in `assumed`.
+ */
+function fillSoftGaps(found: ImportedProject): { body: ImportedProject['register']; assumed: string[] } {
+  const body = { ...found.register };
+  const assumed: string[] = [];
+  if (found.missing.includes('code') || !body.code) {
+    const digest = createHash('sha256').update(`${body.department ?? ''}|${body.year ?? ''}|${body.name}`).digest('hex');
+    body.code = `IMP${digest.slice(0, 12).toUpperCase()}`;
+    assumed.push(`项目编码缺失，按部门、年度与名称生成 ${body.code} / no code in the table: generated ${body.code}`);
+  }
+  if (found.missing.includes('budget') || !body.budget) {
+    body.budget = { initial: 0 };
+    assumed.push('预算金额缺失，按 0 元登记，请以预算调整补录全年预算数 / no budget in the table: registered as 0, record a budget adjustment');
+  }
+  return { body, assumed };
 }

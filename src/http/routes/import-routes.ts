@@ -32,7 +32,8 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
             dryRun: z.enum(['true', 'false']).default('true').describe('true: only report what would be recorded'),
             year: z.coerce.number().int().min(2000).max(2100).optional(),
             department: z.string().optional(),
-            code: z.string().optional(),
+            code: z.string().optional().describe('project code, when the file holds one project without one'),
+            budget: z.string().optional().describe('budget (e.g. 50万元), when the file holds one project without one'),
             fileName: z.string().optional().describe('name of a raw-body upload, for format detection'),
           }),
         },
@@ -54,12 +55,12 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
             { field: 'body', message: '缺少文件' },
           ]);
         }
-        const { year, department, code } = request.query;
+        const { year, department, code, budget } = request.query;
         return importTables(deps, { fileName, content }, {
           dryRun: request.query.dryRun !== 'false',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),
-          params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}) },
+          params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
         });
       },
     );

@@ -1,0 +1,37 @@
+import type { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../project/inputs.js';
+import type { Target } from '../values/types.js';
+import type { ImportWarning } from './grid.js';
+
+export type { ImportWarning } from './grid.js';
+
+export type ImportSource = { fileName: string; content: Buffer | string };
+
+/**
+ * What the user adds where the tables are silent. year and department apply to every project that lacks
+ * them; code and budget only when the file holds a single project (one code for many projects is wrong).
+ */
+export type ImportParams = { year?: number; department?: string; code?: string; budget?: string | number };
+
+export type PreviewIndicator = {
+  level1: string;
+  level2: string;
+  name: string;
+  /** The target as printed. */
+  target: string;
+  parsed: Target | null;
+  display: string | null;
+  standard?: string;
+};
+
+export type ImportedProject = {
+  /** The body of RegisterProject, as far as the table (and params) tell it. */
+  register: Partial<RegisterProjectInput> & { name: string };
+  targets: DeclareTargetsInput;
+  spendingPlan?: SpendingPlanInput;
+  /** Fields RegisterProject needs that neither the table nor the params gave: name, code, year, department, budget. */
+  missing: string[];
+  preview: { indicators: PreviewIndicator[]; budgetFen?: number };
+  source: { place: string };
+};
+
+export type ImportResult = { projects: ImportedProject[]; warnings: ImportWarning[] };
