@@ -6,7 +6,8 @@ import { GradeSchema } from '../values/schemas.js';
 /**
  * Command bodies as users send them (HTTP JSON, CLI --json, import). Money, dates and targets arrive as
  * text or numbers and are parsed by the command handler with the project's context (its year, the
- * indicator's target), so a refusal names the exact field.
+ * indicator's target), so a refusal names the exact field. Objects are strict: a misspelt field
+ * ("nte" for "note") is refused by name rather than dropped.
  */
 
 const text = (what: string) => z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`);
@@ -20,7 +21,7 @@ export const DateInputSchema = z
   .string({ error: '应为日期，如 2022-06-30 或 2022年6月30日' })
   .describe('ISO date or Chinese date (2022年6月30日), Asia/Shanghai');
 
-export const StructuredTargetSchema = z.object({
+export const StructuredTargetSchema = z.strictObject({
   comparator: z.string().describe('≥ > ≤ < = 定性, or the symbol as printed'),
   value: z.union([z.number(), z.string()]),
   unit: z.string().optional(),
@@ -30,22 +31,22 @@ export const TargetInputSchema = z
   .union([z.string(), StructuredTargetSchema], { error: '应为目标值文本（如 "≥7次"）或 {comparator, value, unit}' })
   .describe('the target as written on the form ("≥7次", "≤ 50 万元", "2022年12月", "高质量完成") or {comparator, value, unit}');
 
-export const RegisterProjectInput = z.object({
+export const RegisterProjectInput = z.strictObject({
   code: text('项目编码 code').regex(/^[A-Za-z0-9_\-.]+$/, '项目编码 code：只能包含字母、数字、-、_、.'),
   year: z.number({ error: '年度 year：应为整数年份，如 2022' }).int().min(2000).max(2100),
   name: text('项目名称 name'),
   department: text('主管部门 department'),
   unit: optionalText,
-  budget: z.object({
+  budget: z.strictObject({
     initial: MoneyInputSchema,
-    sources: z.array(z.object({ name: text('资金来源 name'), amount: MoneyInputSchema })).optional(),
+    sources: z.array(z.strictObject({ name: text('资金来源 name'), amount: MoneyInputSchema })).optional(),
   }),
-  goals: z.object({ annual: optionalText, longTerm: optionalText }).optional(),
+  goals: z.strictObject({ annual: optionalText, longTerm: optionalText }).optional(),
   policy: PolicySchema.partial().optional(),
 });
 export type RegisterProjectInput = z.infer<typeof RegisterProjectInput>;
 
-export const IndicatorInput = z.object({
+export const IndicatorInput = z.strictObject({
   key: z.string().trim().regex(/^[A-Za-z0-9_\-.]+$/, 'key：只能包含字母、数字、-、_、.').optional(),
   level1: text('一级指标 level1'),
   level2: text('二级指标 level2'),
@@ -59,13 +60,13 @@ export const IndicatorInput = z.object({
 });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
-export const DeclareTargetsInput = z.object({ indicators: z.array(IndicatorInput).min(1, '至少需要一个指标') });
+export const DeclareTargetsInput = z.strictObject({ indicators: z.array(IndicatorInput).min(1, '至少需要一个指标') });
 export type DeclareTargetsInput = z.infer<typeof DeclareTargetsInput>;
 
-export const SpendingPlanInput = z.object({
+export const SpendingPlanInput = z.strictObject({
   checkpoints: z
     .array(
-      z.object({
+      z.strictObject({
         month: z.number().int().min(1, 'month：1–12').max(12, 'month：1–12'),
         cumulativePercent: z.number().min(0, 'cumulativePercent：0–100').max(100, 'cumulativePercent：0–100'),
       }),
@@ -74,7 +75,7 @@ export const SpendingPlanInput = z.object({
 });
 export type SpendingPlanInput = z.infer<typeof SpendingPlanInput>;
 
-export const RecordSpendingInput = z.object({
+export const RecordSpendingInput = z.strictObject({
   amount: MoneyInputSchema,
   date: DateInputSchema,
   note: optionalText,
@@ -83,7 +84,7 @@ export const RecordSpendingInput = z.object({
 });
 export type RecordSpendingInput = z.infer<typeof RecordSpendingInput>;
 
-export const AdjustBudgetInput = z.object({
+export const AdjustBudgetInput = z.strictObject({
   total: MoneyInputSchema,
   reason: text('调整原因 reason'),
   approvalRef: text('批准文号 approvalRef'),
@@ -91,7 +92,7 @@ export const AdjustBudgetInput = z.object({
 });
 export type AdjustBudgetInput = z.infer<typeof AdjustBudgetInput>;
 
-export const RecordActualInput = z.object({
+export const RecordActualInput = z.strictObject({
   value: z.union([z.number(), z.string()], { error: 'value：应为数值、带单位的文本、完成日期或等级（达成/部分达成/未达成）' }),
   asOf: DateInputSchema,
   evidence: optionalText,
@@ -99,24 +100,24 @@ export const RecordActualInput = z.object({
 });
 export type RecordActualInput = z.infer<typeof RecordActualInput>;
 
-export const ReviseTargetInput = z.object({
+export const ReviseTargetInput = z.strictObject({
   target: TargetInputSchema,
   reason: text('调整原因 reason'),
   approvalRef: text('批准文号 approvalRef'),
 });
 export type ReviseTargetInput = z.infer<typeof ReviseTargetInput>;
 
-export const AssessInput = z.object({
+export const AssessInput = z.strictObject({
   grade: GradeSchema,
   score: z.number().min(0).optional(),
   comment: optionalText,
 });
 export type AssessInput = z.infer<typeof AssessInput>;
 
-export const OverrideScoreInput = z.object({ score: z.number().min(0), reason: text('理由 reason') });
+export const OverrideScoreInput = z.strictObject({ score: z.number().min(0), reason: text('理由 reason') });
 export type OverrideScoreInput = z.infer<typeof OverrideScoreInput>;
 
-export const RecordDeviationInput = z.object({
+export const RecordDeviationInput = z.strictObject({
   indicatorId: z.string().optional(),
   category: z.enum(DEVIATION_CATEGORIES),
   reason: text('偏差原因 reason'),
@@ -125,6 +126,6 @@ export const RecordDeviationInput = z.object({
 });
 export type RecordDeviationInput = z.infer<typeof RecordDeviationInput>;
 
-export const SubmitEvaluationInput = z.object({ comment: optionalText }).optional();
-export const ReopenEvaluationInput = z.object({ reason: text('重新打开原因 reason') });
+export const SubmitEvaluationInput = z.strictObject({ comment: optionalText }).optional();
+export const ReopenEvaluationInput = z.strictObject({ reason: text('重新打开原因 reason') });
 export type ReopenEvaluationInput = z.infer<typeof ReopenEvaluationInput>;

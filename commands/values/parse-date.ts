@@ -69,6 +69,11 @@ function matchDay(text: string, ctx: DateContext, compact = false): { y?: number
 
 function dateTimeInShanghai(text: string): Result<string> | null {
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(text)) return null;
+  // Real offsets lie within ±14:00; luxon would accept +99:00 and shift the day.
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text);
+  if (offset && Number(offset[2]) * 60 + Number(offset[3]) > 14 * 60) {
+    return fail(`无效的时区偏移 ${quote(text)}：应在 -14:00 到 +14:00 之间 / offset out of range`);
+  }
   const dt = DateTime.fromISO(text.replace(' ', 'T'), { zone: ZONE });
   return dt.isValid ? ok(dt.toISODate() ?? '') : fail(`无法识别的日期时间 ${quote(text)}：${DATE_EXPECTED}`);
 }

@@ -39,7 +39,7 @@ export async function handleCommand(
   const stream = projectStream(projectId);
   const state = await (deps.loadState ?? loadFromStream(deps.store))(stream);
   if (options.expectedRevision !== undefined && options.expectedRevision !== state.revision) {
-    throw stale(stream, options.expectedRevision, state.revision);
+    throw stale(stream, options.expectedRevision, state.revision < 0 ? undefined : state.revision);
   }
   const now = deps.clock();
   const decided = decide(command, state, { now, actor: options.actor });

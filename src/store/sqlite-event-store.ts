@@ -14,7 +14,7 @@ import type {
   SubscribeOptions,
 } from './event-store.js';
 import { WrongExpectedRevisionError } from './errors.js';
-import { isValidExpected, satisfies } from './sqlite/expected-revision.js';
+import { isValidExpected, satisfies } from './expected-revision.js';
 import { prefixCondition } from './sqlite/prefix-range.js';
 import { migrate } from './sqlite/schema.js';
 import { SqliteSubscription } from './sqlite/subscription.js';

@@ -75,6 +75,12 @@ t.test('refusals name the field and the rule and write nothing', async (t) => {
   await refused(t, h, 'POST', `${base}/indicators/i1/score-override`, { score: 8 }, { status: 400, field: 'reason' });
   await refused(t, h, 'POST', `${base}/deviations`, { category: '天气', reason: 'x', measure: 'y' }, { status: 400, field: 'category' });
   await refused(t, h, 'POST', `${base}/evaluation/reopen`, { reason: '补充' }, { status: 422, rule: 'evaluation-not-submitted' });
+  // A misspelt field is refused by name, never dropped.
+  await refused(t, h, 'POST', `${base}/spending`, { amount: 100, date: '2022-06-01', nte: '差旅' }, { status: 400, field: 'body', detail: /nte/ });
+  // An impossible time-zone offset would shift the day.
+  await refused(t, h, 'POST', `${base}/spending`, { amount: 100, date: '2022-06-15T10:00+99:00' }, { status: 400, field: 'date' });
+  // A revision changes the value, not the kind of target.
+  await refused(t, h, 'POST', `${base}/indicators/i1/revisions`, { target: '五十万', reason: '调整', approvalRef: '财预〔2022〕5号' }, { status: 422, rule: 'target-kind-changed' });
 });
 
 t.test('If-Match: a stale revision is a 412, the current one is accepted', async (t) => {

@@ -39,6 +39,15 @@ export function reviseTarget(state: ProjectState, indicatorId: string, input: Re
   const indicator = requireIndicator(project, indicatorId);
   const target = parseTarget(input.target, { year: project.year });
   if (!target.ok) throw invalid('target', target.error);
+  const family = (t: { kind: string }) => (t.kind === 'range' ? 'compare' : t.kind);
+  if (family(target.value) !== family(indicator.target)) {
+    const names: Record<string, string> = { compare: '定量', deadline: '完成时限', qualitative: '定性' };
+    throw refuse(
+      'target-kind-changed',
+      `目标调整不能改变指标类型：原为${names[family(indicator.target)]}（${indicator.targetText}），新值 "${String(typeof input.target === 'string' ? input.target : input.target.value)}" 为${names[family(target.value)]} / a revision keeps the kind of target`,
+      [{ field: 'target', message: `应为${names[family(indicator.target)]}目标` }],
+    );
+  }
   if (formatTarget(target.value) === formatTarget(indicator.target)) {
     throw refuse('target-unchanged', `目标值已是 ${indicator.targetText} / the target already has that value`, [{ field: 'target', message: '与现值相同' }]);
   }

@@ -45,18 +45,7 @@ export function toClientExpected(expected: ExpectedRevision): AppendExpectedRevi
 }
 
 /** Whether a stream at `actual` (undefined: absent) satisfies `expected`; used where the server is not asked. */
-export function satisfiesExpected(expected: ExpectedRevision, actual: number | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      return actual === expected;
-  }
-}
+export { satisfies as satisfiesExpected } from '../expected-revision.js';
 
 /** The client's current revision (bigint, or 'no_stream') → the port's (number, or undefined when absent). */
 export function fromClientRevision(revision: bigint | 'no_stream' | undefined): number | undefined {

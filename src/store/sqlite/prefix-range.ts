@@ -20,17 +20,22 @@ export function prefixRange(prefix: string): PrefixRange {
   return { from: prefix, to: undefined };
 }
 
-/** SQL condition and its parameters for "stream starts with one of prefixes". */
+/**
+ * SQL condition and its parameters for "stream starts with one of prefixes". The unary `+` keeps the
+ * planner off the (stream, revision) index: $all pages walk the position (rowid) range and stop at LIMIT;
+ * through the stream index SQLite gathered and sorted every matching event for every page, so paging
+ * through the log was quadratic (bench: 1,000,000 events).
+ */
 export function prefixCondition(prefixes: readonly string[]): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   for (const prefix of prefixes) {
     const { from, to } = prefixRange(prefix);
     if (to === undefined) {
-      parts.push('stream >= ?');
+      parts.push('+stream >= ?');
       params.push(from);
     } else {
-      parts.push('(stream >= ? AND stream < ?)');
+      parts.push('(+stream >= ? AND +stream < ?)');
       params.push(from, to);
     }
   }

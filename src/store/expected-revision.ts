@@ -1,6 +1,6 @@
-import type { ExpectedRevision } from '../event-store.js';
+import type { ExpectedRevision } from './event-store.js';
 
-/** EventStoreDB's rule: does a stream at `actual` (undefined = absent) satisfy `expected`? */
+/** EventStoreDB's rule, shared by both adapters: does a stream at `actual` (undefined = absent) satisfy `expected`? */
 export function satisfies(expected: ExpectedRevision, actual: number | undefined): boolean {
   switch (expected) {
     case 'any':
