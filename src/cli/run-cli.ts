@@ -8,7 +8,7 @@ import { handleCommand } from '../commands/handle-command.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { ProjectQueries } from '../queries/project-queries.js';
 import { pointOf } from '../queries/point-in-time.js';
-import { CLI_COMMANDS } from './commands-table.js';
+import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import { runImport } from './import-command.js';
 
 export type CliIo = {
@@ -26,9 +26,7 @@ const USAGE = `用法 / usage:
   jixiao history --project <id>
   jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
   jixiao rebuild            replay all projections from position 0
-commands: ${Object.entries(CLI_COMMANDS)
-  .map(([name, c]) => `${name} (${c.summary})`)
-  .join(', ')}
+commands: ${ALL_COMMANDS.map((c) => `${c.cli} (${c.summary})`).join(', ')}
 environment: JIXIAO_DB, EVENTSTORE_CONNECTION_STRING, JIXIAO_ACTOR`;
 
 /** The CLI as a function (exit code), so tests drive it like a user does. */
@@ -118,7 +116,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       return 0;
     }
-    const spec = CLI_COMMANDS[name];
+    const spec = ALL_COMMANDS.find((c) => c.cli === name);
     if (!spec) throw usage(`未知命令 ${name} / unknown command`);
     const text = values.json === undefined || values.json === '-' ? await io.readStdin() : readFileSync(values.json, 'utf8');
     let body: unknown;

@@ -3,20 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
 import { projectIdOf } from '../../../commands/project/events.js';
-import {
-  AdjustBudgetInput,
-  AssessInput,
-  DeclareTargetsInput,
-  OverrideScoreInput,
-  RecordActualInput,
-  RecordDeviationInput,
-  RecordSpendingInput,
-  RegisterProjectInput,
-  ReopenEvaluationInput,
-  ReviseTargetInput,
-  SpendingPlanInput,
-  SubmitEvaluationInput,
-} from '../../../commands/project/inputs.js';
+import { PROJECT_COMMANDS, REGISTER } from '../../../commands/project/catalog.js';
+import { RegisterProjectInput } from '../../../commands/project/inputs.js';
 import { actionOfCommand } from '../../auth/access-rules.js';
 import { isoTimestamp } from '../../clock.js';
 import { handleCommand, type CommandDeps } from '../../commands/handle-command.js';
@@ -31,29 +19,6 @@ export const ProjectIdParam = z
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
 const CommandReply = z.object({ id: z.string(), revision: z.number() });
-
-type ProjectRoute = {
-  method: 'PUT' | 'POST';
-  url: string;
-  summary: string;
-  body: z.ZodType;
-  command: (body: never, indicatorId: string) => ProjectCommand;
-};
-
-/** One row per command on an existing project; every command shares the same handling. */
-const PROJECT_ROUTES: ProjectRoute[] = [
-  { method: 'PUT', url: '/targets', summary: '申报/替换绩效指标表', body: DeclareTargetsInput, command: (input: DeclareTargetsInput) => ({ type: 'DeclareTargets', input }) },
-  { method: 'PUT', url: '/spending-plan', summary: '资金支出计划', body: SpendingPlanInput, command: (input: SpendingPlanInput) => ({ type: 'SetSpendingPlan', input }) },
-  { method: 'POST', url: '/spending', summary: '记录支出（负数为更正，须说明原因）', body: RecordSpendingInput, command: (input: RecordSpendingInput) => ({ type: 'RecordSpending', input }) },
-  { method: 'POST', url: '/budget-adjustments', summary: '预算调整（全年预算数）', body: AdjustBudgetInput, command: (input: AdjustBudgetInput) => ({ type: 'AdjustBudget', input }) },
-  { method: 'POST', url: '/indicators/:indicatorId/actuals', summary: '记录实际完成值', body: RecordActualInput, command: (input: RecordActualInput, indicatorId) => ({ type: 'RecordActual', indicatorId, input }) },
-  { method: 'POST', url: '/indicators/:indicatorId/revisions', summary: '目标调整（须批准文号）', body: ReviseTargetInput, command: (input: ReviseTargetInput, indicatorId) => ({ type: 'ReviseTarget', indicatorId, input }) },
-  { method: 'POST', url: '/indicators/:indicatorId/assessment', summary: '定性评价（达成/部分达成/未达成）', body: AssessInput, command: (input: AssessInput, indicatorId) => ({ type: 'AssessIndicator', indicatorId, input }) },
-  { method: 'POST', url: '/indicators/:indicatorId/score-override', summary: '人工调整得分（须说明理由）', body: OverrideScoreInput, command: (input: OverrideScoreInput, indicatorId) => ({ type: 'OverrideScore', indicatorId, input }) },
-  { method: 'POST', url: '/deviations', summary: '偏差原因分析及改进措施', body: RecordDeviationInput, command: (input: RecordDeviationInput) => ({ type: 'RecordDeviation', input }) },
-  { method: 'POST', url: '/evaluation/submit', summary: '提交自评', body: SubmitEvaluationInput, command: (input: { comment?: string } | undefined) => ({ type: 'SubmitEvaluation', input }) },
-  { method: 'POST', url: '/evaluation/reopen', summary: '重新打开自评（须说明原因）', body: ReopenEvaluationInput, command: (input: ReopenEvaluationInput) => ({ type: 'ReopenEvaluation', input }) },
-];
 
 export type CommandRouteDeps = CommandDeps & {
   /** The department of an existing project (for access control), undefined when unknown. */
@@ -101,7 +66,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     {
       schema: {
         tags: ['commands'],
-        summary: '登记项目（绩效目标申报）',
+        summary: REGISTER.summary,
         body: RegisterProjectInput,
         response: { 201: CommandReply },
       },
@@ -112,16 +77,15 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     },
   );
 
-  for (const route of PROJECT_ROUTES) {
-    const hasIndicator = route.url.includes(':indicatorId');
+  for (const route of PROJECT_COMMANDS) {
     typed.route({
       method: route.method,
-      url: `/api/projects/:id${route.url}`,
+      url: `/api/projects/:id${route.path}`,
       schema: {
         tags: ['commands'],
         summary: route.summary,
-        params: hasIndicator ? IndicatorParams : ProjectParams,
-        body: route.body,
+        params: route.needsIndicator ? IndicatorParams : ProjectParams,
+        body: route.schema,
         response: { 200: CommandReply },
       },
       handler: async (request, reply) => {
