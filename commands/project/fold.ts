@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../src/store/event-store.js';
 import { ProjectEventSchemas, type ProjectEvent, type ProjectEventType } from './events.js';
-import { evolve, initialState, type ProjectState } from './state.js';
+import { applyEvent, initialState, type ProjectState } from './state.js';
 
 const isProjectEventType = (type: string): type is ProjectEventType => Object.hasOwn(ProjectEventSchemas, type);
 
@@ -11,13 +11,18 @@ export function toProjectEvent(event: Pick<RecordedEvent, 'type' | 'data'>): Pro
   return { type: event.type, data } as ProjectEvent;
 }
 
-/** Folds recorded events of one project stream, in order, into its state. */
-export function foldProject(events: Iterable<RecordedEvent>, from: ProjectState = initialState()): ProjectState {
-  let state = from;
+/** Folds recorded events of one project stream, in order, into its state; `from` is left untouched. */
+export function foldProject(events: Iterable<RecordedEvent>, from?: ProjectState): ProjectState {
+  return foldProjectInto(from ? structuredClone(from) : initialState(), events);
+}
+
+/** Folds events into a state the caller owns (changed in place; the result is returned). */
+export function foldProjectInto(state: ProjectState, events: Iterable<RecordedEvent>): ProjectState {
+  let s = state;
   for (const e of events) {
     const event = toProjectEvent(e);
     if (!event) continue;
-    state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+    s = applyEvent(s, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
   }
-  return state;
+  return s;
 }

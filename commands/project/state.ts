@@ -77,9 +77,22 @@ export type DeclaredProject = {
 
 export const initialState = (): ProjectState => ({ status: 'none', revision: -1 });
 
-/** Pure fold of one project-year stream. Events outside the stream's rules are folded as they are. */
+/** Pure: the state after one event (the input is left untouched). */
 export function evolve(
   state: ProjectState,
+  event: ProjectEvent,
+  meta: Pick<EventMetadata, 'actor' | 'recordedAt'> & { revision: number },
+): ProjectState {
+  return applyEvent(structuredClone(state), event, meta);
+}
+
+/**
+ * Applies one event to a state the caller owns, changing it in place, and returns the state
+ * (a new object for ProjectRegistered). Folds use it so that a stream of n events costs O(n),
+ * not O(n²) array copies; `evolve` is the pure form.
+ */
+export function applyEvent(
+  draft: ProjectState,
   event: ProjectEvent,
   meta: Pick<EventMetadata, 'actor' | 'recordedAt'> & { revision: number },
 ): ProjectState {
@@ -107,89 +120,78 @@ export function evolve(
       evaluation: { submissions: [], reopenings: [] },
     };
   }
-  if (state.status === 'none') return { ...state, revision: meta.revision };
-  const s: DeclaredProject = { ...state, revision: meta.revision };
-  const updateIndicator = (id: string, f: (i: IndicatorState) => IndicatorState): IndicatorState[] =>
-    s.indicators.map((i) => (i.id === id ? f(i) : i));
+  draft.revision = meta.revision;
+  if (draft.status === 'none') return draft;
+  const s = draft;
+  const indicator = (id: string): IndicatorState | undefined => s.indicators.find((i) => i.id === id);
 
   switch (event.type) {
     case 'TargetsDeclared':
-      return {
-        ...s,
-        targetsDeclaredAt: recorded,
-        indicators: event.data.indicators.map((i) => ({
-          ...i,
-          originalTarget: i.target,
-          originalTargetText: i.targetText,
-          revisions: [],
-          actuals: [],
-        })),
-      };
+      s.targetsDeclaredAt = recorded;
+      s.indicators = event.data.indicators.map((i) => ({
+        ...i,
+        originalTarget: i.target,
+        originalTargetText: i.targetText,
+        revisions: [],
+        actuals: [],
+      }));
+      break;
     case 'SpendingPlanSet':
-      return { ...s, spendingPlan: event.data.checkpoints };
+      s.spendingPlan = event.data.checkpoints;
+      break;
     case 'SpendingRecorded':
-      return { ...s, targetsLocked: true, spending: [...s.spending, { ...recorded, ...event.data }] };
+      s.targetsLocked = true;
+      s.spending.push({ ...recorded, ...event.data });
+      break;
     case 'BudgetAdjusted':
-      return {
-        ...s,
-        budget: {
-          ...s.budget,
-          totalFen: event.data.totalFen,
-          adjustments: [...s.budget.adjustments, { ...recorded, ...event.data }],
-        },
-      };
+      s.budget.totalFen = event.data.totalFen;
+      s.budget.adjustments.push({ ...recorded, ...event.data });
+      break;
     case 'ActualRecorded': {
       const { indicatorId, ...rest } = event.data;
-      return {
-        ...s,
-        targetsLocked: true,
-        indicators: updateIndicator(indicatorId, (i) => ({ ...i, actuals: [...i.actuals, { ...recorded, ...rest }] })),
-      };
+      s.targetsLocked = true;
+      indicator(indicatorId)?.actuals.push({ ...recorded, ...rest });
+      break;
     }
     case 'TargetRevised': {
       const { indicatorId, ...rest } = event.data;
-      return {
-        ...s,
-        targetsLocked: true,
-        indicators: updateIndicator(indicatorId, (i) => ({
-          ...i,
-          target: rest.target,
-          targetText: rest.targetText,
-          revisions: [...i.revisions, { ...recorded, ...rest }],
-        })),
-      };
+      s.targetsLocked = true;
+      const i = indicator(indicatorId);
+      if (i) {
+        i.target = rest.target;
+        i.targetText = rest.targetText;
+        i.revisions.push({ ...recorded, ...rest });
+      }
+      break;
     }
     case 'IndicatorAssessed': {
       const { indicatorId, ...rest } = event.data;
-      return {
-        ...s,
-        targetsLocked: true,
-        indicators: updateIndicator(indicatorId, (i) => ({ ...i, assessment: { ...recorded, ...rest } })),
-      };
+      s.targetsLocked = true;
+      const i = indicator(indicatorId);
+      if (i) i.assessment = { ...recorded, ...rest };
+      break;
     }
     case 'ScoreOverridden': {
       const { indicatorId, ...rest } = event.data;
-      return {
-        ...s,
-        targetsLocked: true,
-        indicators: updateIndicator(indicatorId, (i) => ({ ...i, override: { ...recorded, ...rest } })),
-      };
+      s.targetsLocked = true;
+      const i = indicator(indicatorId);
+      if (i) i.override = { ...recorded, ...rest };
+      break;
     }
     case 'DeviationRecorded':
-      return { ...s, targetsLocked: true, deviations: [...s.deviations, { ...recorded, ...event.data }] };
+      s.targetsLocked = true;
+      s.deviations.push({ ...recorded, ...event.data });
+      break;
     case 'EvaluationSubmitted':
-      return {
-        ...s,
-        status: 'submitted',
-        evaluation: { ...s.evaluation, submissions: [...s.evaluation.submissions, { ...recorded, ...event.data }] },
-      };
+      s.status = 'submitted';
+      s.evaluation.submissions.push({ ...recorded, ...event.data });
+      break;
     case 'EvaluationReopened':
-      return {
-        ...s,
-        status: 'open',
-        evaluation: { ...s.evaluation, reopenings: [...s.evaluation.reopenings, { ...recorded, ...event.data }] },
-      };
+      s.status = 'open';
+      s.evaluation.reopenings.push({ ...recorded, ...event.data });
+      break;
   }
+  return s;
 }
 
 /** The actual that counts: the latest by asOf, ties broken by recording order. */

@@ -1,14 +1,12 @@
-import { DateTime } from 'luxon';
 import type { DeclaredProject } from '../../commands/project/state.js';
 import { round2 } from '../scoring/round.js';
 
-const ZONE = 'Asia/Shanghai';
-
 /** The last day of `month` in `year`, Asia/Shanghai: the checkpoint "6月底" of 2022 is 2022-06-30. */
 export function checkpointDate(year: number, month: number): string {
-  const date = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).endOf('month').toISODate();
-  if (date === null) throw new RangeError(`no such month: ${year}-${month}`);
-  return date;
+  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(year)) throw new RangeError(`no such month: ${year}-${month}`);
+  // A calendar's month end does not depend on the zone; day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 /**

@@ -8,8 +8,11 @@ import { monitorIndicator } from './indicator-monitoring.js';
 
 export const EXECUTION_ITEM_NAME = '预算执行';
 
-const spentBy = (project: DeclaredProject, date: string): number =>
-  project.spending.filter((s) => s.date <= date).reduce((sum, s) => sum + s.amountFen, 0);
+function spentBy(project: DeclaredProject, date: string): number {
+  let sum = 0;
+  for (const s of project.spending) if (s.date <= date) sum += s.amountFen;
+  return sum;
+}
 
 const percentOfBudget = (fen: number, budgetFen: number): number =>
   budgetFen > 0 ? round2((fen / budgetFen) * 100) : 0;

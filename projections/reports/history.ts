@@ -1,5 +1,5 @@
 import { toProjectEvent } from '../../commands/project/fold.js';
-import { evolve, initialState, type ProjectState } from '../../commands/project/state.js';
+import { applyEvent, initialState, type ProjectState } from '../../commands/project/state.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
 import { summarizeProjectEvent } from './event-summary.js';
 
@@ -24,8 +24,9 @@ function reasonOf(event: RecordedEvent): string | null {
 }
 
 /** The history of one project stream, in order, each event summarised against the state before it. */
-export function historyEntries(events: readonly RecordedEvent[], from: ProjectState = initialState()): HistoryEntry[] {
-  let state = from;
+export function historyEntries(events: readonly RecordedEvent[], from?: ProjectState): HistoryEntry[] {
+  // One private draft, advanced in place after each summary (O(n) for long streams).
+  let state = from ? structuredClone(from) : initialState();
   return events.map((e) => {
     const event = toProjectEvent(e);
     const entry: HistoryEntry = {
@@ -38,7 +39,7 @@ export function historyEntries(events: readonly RecordedEvent[], from: ProjectSt
       effectiveAt: e.metadata.effectiveAt ?? null,
       reason: reasonOf(e),
     };
-    if (event) state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+    if (event) state = applyEvent(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
     return entry;
   });
 }

@@ -7,7 +7,8 @@ import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
 import { ProjectQueries } from '../queries/project-queries.js';
-import { readProjectState } from '../../projections/projects-read-model.js';
+import { readProjectDepartment } from '../../projections/projects-read-model.js';
+import { ProjectStateCache } from '../../projections/project-state-cache.js';
 import { projectStream } from '../../commands/project/events.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
@@ -54,19 +55,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAccess(app, deps.tokens);
+  const states = new ProjectStateCache(deps.readDb);
   const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,
     // In-process read models are current after every command (awaitProjections), so they can serve
     // the decision state; a stale one would only make the append fail with a reported conflict.
     loadState: async (stream) => {
-      return readProjectState(deps.readDb, stream) ?? loadFromStream(deps.store)(stream);
+      return states.get(stream) ?? loadFromStream(deps.store)(stream);
     },
     awaitProjections: (position) => deps.runner.waitFor(position),
-    departmentOf: (projectId) => readProjectState(deps.readDb, projectStream(projectId))?.department,
+    departmentOf: (projectId) => readProjectDepartment(deps.readDb, projectStream(projectId)),
     idempotency: new IdempotencyKeys(deps.readDb),
   };
-  const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock);
+  const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);
 
   healthRoutes(app, deps);
   commandRoutes(app, commandDeps);

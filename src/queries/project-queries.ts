@@ -4,7 +4,8 @@ import { projectStream } from '../../commands/project/events.js';
 import { foldProject } from '../../commands/project/fold.js';
 import type { DeclaredProject } from '../../commands/project/state.js';
 import { computeMonitoring } from '../../projections/monitoring/monitoring.js';
-import { listProjectStates, readProjectState, type ProjectListFilter } from '../../projections/projects-read-model.js';
+import { listProjectRows, type ProjectListFilter } from '../../projections/projects-read-model.js';
+import { ProjectStateCache } from '../../projections/project-state-cache.js';
 import { computeScorecard } from '../../projections/scoring/scorecard.js';
 import type { Colour, Monitoring, Scorecard } from '../../projections/scorecard-types.js';
 import type { Clock } from '../clock.js';
@@ -29,10 +30,14 @@ export type ProjectSummary = {
 
 /** Read side: the current state comes from the read model, past states from replaying the stream. */
 export class ProjectQueries {
+  /** List entries by stream, valid for one revision on one day (colours and deadlines move with the date). */
+  private readonly summaries = new Map<string, { revision: number; day: string; summary: ProjectSummary }>();
+
   constructor(
     private readonly store: EventStore,
     private readonly db: Database,
     private readonly clock: Clock,
+    readonly states: ProjectStateCache = new ProjectStateCache(db),
   ) {}
 
   today(): string {
@@ -44,7 +49,7 @@ export class ProjectQueries {
     const stream = projectStream(projectId);
     const businessDate = businessDateOf(point, this.today());
     if (point.kind === 'now') {
-      const project = readProjectState(this.db, stream);
+      const project = this.states.get(stream);
       if (project) return { project, events: [], businessDate };
     }
     const all = await this.store.readStream(stream);
@@ -79,24 +84,35 @@ export class ProjectQueries {
   list(filter: ProjectListFilter & { colour?: Colour }): ProjectSummary[] {
     const today = this.today();
     const out: ProjectSummary[] = [];
-    for (const project of listProjectStates(this.db, filter)) {
-      const card = computeScorecard(project, { asOf: today });
-      const monitoring = computeMonitoring(project, today);
-      if (filter.colour && monitoring.colour !== filter.colour) continue;
-      out.push({
-        id: project.id,
-        code: project.code,
-        year: project.year,
-        name: project.name,
-        department: project.department,
-        revision: project.revision,
-        total: card.total,
-        grade: card.grade,
-        colour: monitoring.colour,
-        executionPercent: card.execution.ratePercent,
-        status: project.status,
-      });
+    for (const row of listProjectRows(this.db, filter)) {
+      const summary = this.summary(row.stream, row.revision, today);
+      if (!summary || (filter.colour && summary.colour !== filter.colour)) continue;
+      out.push(summary);
     }
     return out;
+  }
+
+  private summary(stream: string, revision: number, today: string): ProjectSummary | undefined {
+    const hit = this.summaries.get(stream);
+    if (hit && hit.revision === revision && hit.day === today) return hit.summary;
+    const project = this.states.get(stream);
+    if (!project) return undefined;
+    const card = computeScorecard(project, { asOf: today });
+    const monitoring = computeMonitoring(project, today);
+    const summary: ProjectSummary = {
+      id: project.id,
+      code: project.code,
+      year: project.year,
+      name: project.name,
+      department: project.department,
+      revision: project.revision,
+      total: card.total,
+      grade: card.grade,
+      colour: monitoring.colour,
+      executionPercent: card.execution.ratePercent,
+      status: project.status,
+    };
+    this.summaries.set(stream, { revision: project.revision, day: today, summary });
+    return summary;
   }
 }

@@ -1,9 +1,10 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { EventStore, RecordedEvent, Subscription } from '../store/event-store.js';
 import type { Projection } from './projection.js';
 
-const PAGE = 2000;
+/** Events per catch-up batch: bigger pages split fewer streams across batches (each split costs a state parse). */
+const PAGE = 10_000;
 
 /**
  * Keeps the read models of the local SQLite database up to date with the event store.
@@ -18,6 +19,8 @@ export class ProjectionRunner {
   private flushScheduled = false;
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private failure: Error | undefined;
+  private readonly upsertCheckpoint: Statement<[string, string]>;
+  private readonly selectCheckpoints: Statement<[], { name: string; position: string }>;
 
   constructor(
     private readonly store: EventStore,
@@ -27,6 +30,10 @@ export class ProjectionRunner {
     private readonly streamPrefixes: string[] = ['project-'],
   ) {
     db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');
+    this.upsertCheckpoint = db.prepare(
+      'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
+    this.selectCheckpoints = db.prepare('SELECT name, position FROM rm_checkpoints');
     for (const p of projections) p.init(db);
   }
 
@@ -118,9 +125,7 @@ export class ProjectionRunner {
     const last = events[events.length - 1];
     if (!last) return;
     const checkpoints = this.checkpoints();
-    const upsert = this.db.prepare(
-      'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
-    );
+    const upsert = this.upsertCheckpoint;
     this.db.transaction(() => {
       for (const p of this.projections) {
         const from = checkpoints.get(p.name) ?? 0n;
@@ -139,7 +144,7 @@ export class ProjectionRunner {
   }
 
   private checkpoints(): Map<string, bigint> {
-    const rows = this.db.prepare('SELECT name, position FROM rm_checkpoints').all() as { name: string; position: string }[];
+    const rows = this.selectCheckpoints.all();
     return new Map(rows.map((r) => [r.name, BigInt(r.position)]));
   }
 

@@ -1,0 +1,197 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of] [-- --cpu-prof]
+ * [-- --record="what changed"] [-- --keep]`
+ *
+ * Runs each benchmark in its own process (sequentially, so they do not compete for the 2 cores), then
+ * prints a table of figure, limit, ratio and goal. --record appends the table and the machine to
+ * bench/RESULTS.md; --cpu-prof writes a profile of every benchmark process to bench/profiles/.
+ */
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_DIR, runChild, type ChildOptions, type Measurements } from './lib/child.js';
+import { makeDataDir } from './lib/datadir.js';
+import { describeMachine } from './lib/machine.js';
+import { failedRow, fmt, markdownTable, type Row } from './lib/table.js';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const quick = flag('quick');
+const only = value('only')?.split(',');
+const wanted = (name: string) => only === undefined || only.includes(name);
+const profileDir = flag('cpu-prof') ? join(BENCH_DIR, 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
+const childOptions: ChildOptions = { cpuProfDir: profileDir };
+
+/** Sizes: the issue's in a full run; smaller ones with --quick so that the whole run stays under a minute. */
+const SIZE = quick
+  ? { rounds: 3, roundSeconds: 1, projects: 1000, facts: 97, httpSeconds: 3, queryIterations: 200, listIterations: 4, asOfIterations: 6 }
+  : { rounds: 5, roundSeconds: 2, projects: 10_000, facts: 97, httpSeconds: 10, queryIterations: 2000, listIterations: 50, asOfIterations: 100 };
+
+const data = makeDataDir();
+const rows: Row[] = [];
+const notes: string[] = [];
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = load();
+const started = Date.now();
+
+async function step(name: string, benchmark: string, body: () => Promise<Row[]>): Promise<void> {
+  if (!wanted(name)) return;
+  const t0 = Date.now();
+  process.stderr.write(`▶ ${name}\n`);
+  try {
+    rows.push(...(await body()));
+  } catch (error) {
+    rows.push(failedRow(benchmark, error));
+  }
+  process.stderr.write(`  ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+const child = (file: string, args: string[]): Promise<Measurements> => runChild(file, args, childOptions);
+
+await step('appends', '1. durable appends/s', async () => {
+  const common = [`--dir=${data.path}`, `--rounds=${SIZE.rounds}`, `--seconds=${SIZE.roundSeconds}`];
+  const single = await child('appends.ts', ['--mode=single', ...common]);
+  const batched = await child('appends.ts', ['--mode=batched', '--writers=32', ...common]);
+  notes.push(
+    `appends: ratio per round 1 writer ${fmt(single.minRoundRatio, 2)}–${fmt(single.maxRoundRatio, 2)}, ` +
+      `32 writers ${fmt(batched.minRoundRatio, 2)}–${fmt(batched.maxRoundRatio, 2)}; ` +
+      `32 writers averaged ${fmt(batched.eventsPerTransaction, 1)} appends per group commit`,
+  );
+  return [
+    {
+      benchmark: '1. durable appends/s, 1 writer (vs raw single-row transactions)',
+      figure: fmt(single.figure),
+      limit: fmt(single.limit),
+      ratio: single.ratio,
+      goal: '≥ 80 % of limit',
+      met: single.ratio! >= 0.8,
+    },
+    {
+      benchmark: '1. durable appends/s, 32 writers (vs raw 100 rows per transaction)',
+      figure: fmt(batched.figure),
+      limit: fmt(batched.limit),
+      ratio: batched.ratio,
+      goal: '≥ 25 % of limit',
+      met: batched.ratio! >= 0.25,
+    },
+  ];
+});
+
+await step('rebuild', '2. projection rebuild', async () => {
+  const db = join(data.path, 'rebuild.db');
+  const seeded = await child('rebuild.ts', ['--mode=seed', `--db=${db}`, `--projects=${SIZE.projects}`, `--facts=${SIZE.facts}`]);
+  const rebuild = await child('rebuild.ts', ['--mode=rebuild', `--db=${db}`]);
+  const raw = await child('rebuild.ts', ['--mode=raw', `--db=${db}`]);
+  const ratio = rebuild.eventsPerSecond! / raw.rowsPerSecond!;
+  notes.push(
+    `rebuild: ${fmt(seeded.events)} events (${fmt(SIZE.projects)} projects × ${SIZE.facts + 3}) seeded in ${fmt(seeded.seconds, 1)} s; ` +
+      `rebuild took ${fmt(rebuild.seconds, 1)} s; raw loop ${fmt(raw.seconds, 1)} s, its peak RSS ${fmt(raw.peakRssMb)} MB`,
+  );
+  return [
+    {
+      benchmark: `2. rebuild events/s over ${fmt(seeded.events)} events (vs raw iterate + JSON.parse)`,
+      figure: fmt(rebuild.eventsPerSecond),
+      limit: fmt(raw.rowsPerSecond),
+      ratio,
+      goal: '≥ 50 % of limit and ≥ 200,000/s',
+      met: ratio >= 0.5 && rebuild.eventsPerSecond! >= 200_000,
+    },
+    {
+      benchmark: '2. rebuild peak RSS (MB, its own process)',
+      figure: fmt(rebuild.peakRssMb),
+      limit: '512',
+      ratio: rebuild.peakRssMb! / 512,
+      goal: '< 512 MB',
+      met: rebuild.peakRssMb! < 512,
+    },
+  ];
+});
+
+await step('http', '3. HTTP commands', async () => {
+  const args = [`--dir=${data.path}`, `--seconds=${SIZE.httpSeconds}`, '--projects=1000'];
+  const constant = await child('http.ts', ['--target=constant', ...args]);
+  const app = await child('http.ts', ['--target=app', ...args]);
+  notes.push(
+    `http: app ${fmt(app.ok)} 2xx, ${fmt(app.non2xx)} non-2xx, ${fmt(app.errors)} errors, ${fmt(app.timeouts)} timeouts; ` +
+      `constant route p50 ${fmt(constant.p50)} ms, p99 ${fmt(constant.p99)} ms`,
+  );
+  const clean = app.non2xx === 0 && app.errors === 0 && app.timeouts === 0;
+  const ratio = app.requestsPerSecond! / constant.requestsPerSecond!;
+  return [
+    {
+      benchmark: '3. HTTP record-actual commands/s, 50 connections (vs fastify constant route)',
+      figure: fmt(app.requestsPerSecond),
+      limit: fmt(constant.requestsPerSecond),
+      ratio,
+      goal: '≥ 40 % of limit, all 2xx',
+      met: ratio >= 0.4 && clean,
+    },
+    {
+      benchmark: '3. HTTP command latency p50 / p99 (ms)',
+      figure: `${fmt(app.p50)} / ${fmt(app.p99)}`,
+      limit: '25',
+      ratio: app.p99! / 25,
+      goal: 'p99 < 25 ms',
+      met: app.p99! < 25,
+    },
+  ];
+});
+
+await step('queries', '4. queries', async () => {
+  const q = await child('queries.ts', [`--dir=${data.path}`, '--projects=1000', '--facts=40', `--iterations=${SIZE.queryIterations}`, `--list-iterations=${SIZE.listIterations}`]);
+  return [
+    {
+      benchmark: '4. scorecard of a 40-indicator project, p50 / p99 (ms)',
+      figure: `${fmt(q.scorecardP50, 2)} / ${fmt(q.scorecardP99, 2)}`,
+      limit: '5',
+      ratio: q.scorecardP99! / 5,
+      goal: 'p99 < 5 ms',
+      met: q.scorecardP99! < 5,
+    },
+    {
+      benchmark: `4. project list of ${fmt(q.listed)} projects, p50 / p99 (ms)`,
+      figure: `${fmt(q.listP50, 1)} / ${fmt(q.listP99, 1)}`,
+      limit: '50',
+      ratio: q.listP99! / 50,
+      goal: 'p99 < 50 ms',
+      met: q.listP99! < 50,
+    },
+  ];
+});
+
+await step('as-of', '5. as-of state', async () => {
+  const a = await child('as-of.ts', [`--dir=${data.path}`, '--events=10000', `--iterations=${SIZE.asOfIterations}`]);
+  notes.push(`as-of: response ${fmt(a.responseKb)} KB; as of mid-year (about half the events) p50 ${fmt(a.midYearP50, 1)} / p99 ${fmt(a.midYearP99, 1)} ms`);
+  return [
+    {
+      benchmark: '5. as-of state of a project with 10,000 events (year end), p50 / p99 (ms)',
+      figure: `${fmt(a.p50, 1)} / ${fmt(a.p99, 1)}`,
+      limit: '20',
+      ratio: a.p99! / 20,
+      goal: 'p99 < 20 ms',
+      met: a.p99! < 20,
+    },
+  ];
+});
+
+if (!flag('keep')) rmSync(data.path, { recursive: true, force: true });
+const seconds = (Date.now() - started) / 1000;
+const table = markdownTable(rows);
+const machine = describeMachine(data);
+const context = [
+  ...machine,
+  `load average (1/5/15 min) before ${loadBefore}, after ${load()}`,
+  `mode: ${quick ? '--quick' : 'full'}${only ? ` --only=${only.join(',')}` : ''}, ${seconds.toFixed(0)} s`,
+  ...notes,
+];
+console.log(`${table}\n\n${context.map((l) => `- ${l}`).join('\n')}`);
+if (profileDir) console.log(`\nprofiles: ${profileDir} (summarize with: npx tsx bench/profile-summary.ts FILE)`);
+
+const label = value('record');
+if (label !== undefined) {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  appendFileSync(join(BENCH_DIR, 'RESULTS.md'), `\n### ${when} UTC — ${label}\n\n${table}\n\n${context.map((l) => `- ${l}`).join('\n')}\n`);
+}
