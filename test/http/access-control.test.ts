@@ -14,6 +14,7 @@ const people: Record<string, Principal> = {
   'tok-other': { actor: '赵其他', role: 'recorder', departments: [B] },
   'tok-finance': { actor: '财政局刘', role: 'finance', departments: [] },
   'tok-auditor': { actor: '审计陈', role: 'auditor', departments: [] },
+  'tok-province': { actor: '省审核', role: 'reviewer', departments: ['*'] },
 };
 const tokens = new Map(Object.entries(people).map(([token, p]) => [sha256Hex(token), p]));
 const base = `/api/projects/${PROJECT_ID}`;
@@ -70,6 +71,9 @@ t.test('each role against each kind of route', async (t) => {
     ['tok-auditor', 'GET', `${base}?asOf=2022-03-01`, undefined, 200],
     ['tok-auditor', 'POST', `${base}/deviations`, { category: '其他', reason: 'x', measure: 'y' }, 403],
     ['tok-auditor', 'POST', '/api/projects', { ...register, code: 'C1' }, 403],
+    // "*": every department
+    ['tok-province', 'POST', `${base}/indicators/i4/revisions`, { target: '≤ 45 万元', reason: '压减', approvalRef: '财预〔2022〕7号' }, 200],
+    ['tok-province', 'POST', '/api/projects', { ...register, code: 'P1', department: B }, 201],
   ];
   for (const [token, method, url, body, status] of cases) {
     const before = (await as(h, 'tok-auditor', 'GET', base)).json().project.revision;

@@ -68,6 +68,7 @@ t.test('refusals name the field and the rule and write nothing', async (t) => {
   await refused(t, h, 'POST', `${base}/budget-adjustments`, { total: '60万元', reason: '追加', effectiveDate: '2022-06-01' }, { status: 400, field: 'approvalRef' });
   await refused(t, h, 'POST', `${base}/indicators/i9/actuals`, { value: 1, asOf: '2022-06-30' }, { status: 404, rule: 'indicator-unknown' });
   await refused(t, h, 'POST', `${base}/indicators/i7/actuals`, { value: '5次', asOf: '2022-06-30' }, { status: 400, field: 'value' });
+  await refused(t, h, 'POST', `${base}/indicators/i3/actuals`, { value: '2022年8月5日', asOf: '2022-06-30' }, { status: 422, rule: 'date-in-future' });
   await refused(t, h, 'POST', `${base}/indicators/i1/revisions`, { target: '= 2 个', reason: '需求变化' }, { status: 400, field: 'approvalRef' });
   await refused(t, h, 'POST', `${base}/indicators/i2/assessment`, { grade: '部分达成', score: 9 }, { status: 422, rule: 'score-outside-band', detail: /\[6, 8\)/ });
   await refused(t, h, 'POST', `${base}/indicators/i2/assessment`, { grade: '优秀' }, { status: 400, field: 'grade' });

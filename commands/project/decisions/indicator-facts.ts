@@ -17,6 +17,7 @@ export function recordActual(state: ProjectState, indicatorId: string, input: Re
   if (!value.ok) throw invalid('value', value.error);
   const asOf = date('asOf', input.asOf, project.year);
   notInFuture('asOf', asOf, ctx);
+  if (value.value.kind === 'date') notInFuture('value', value.value.date, ctx);
   return [
     {
       type: 'ActualRecorded',
