@@ -1,3 +1,5 @@
+import { level1Of } from '../project/level1.js';
+
 /**
  * The words of the forms: labels of the fields above the indicator table, the columns of its header,
  * and the names of the indicator levels. Matching is on a key: NFKC, no whitespace, no "*" marks,
@@ -170,14 +172,8 @@ export function levelWordOf(text: string): LevelWord | undefined {
   return undefined;
 }
 
-export function groupOf(level1: string): Group | undefined {
-  const s = level1.replace(/\s+/g, '');
-  if (s.includes('产出')) return 'output';
-  if (s.includes('成本')) return 'cost';
-  if (s.includes('效益') || s.includes('效果')) return 'benefit';
-  if (s.includes('满意')) return 'satisfaction';
-  return undefined;
-}
+/** The canonical group of a level-1 name: the same rule as the commands use. */
+export const groupOf: (level1: string) => Group | undefined = level1Of;
 
 export function isSymbolCell(text: string): boolean {
   return /^定性(?:指标|描述)?$/.test(keyOf(text));
