@@ -6,7 +6,11 @@ export function headerText(value: string | string[] | undefined): string | undef
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw.trim() === '') return undefined;
   let text = raw.trim();
-  if (/[^\x00-\x7f]/.test(text)) text = Buffer.from(text, 'latin1').toString('utf8');
+  if (/[^\x00-\x7f]/.test(text) && !/[^\x00-\xff]/.test(text)) {
+    // UTF-8 bytes read as latin1 by the HTTP parser; keep the text if they were not UTF-8 after all.
+    const decoded = Buffer.from(text, 'latin1').toString('utf8');
+    if (!decoded.includes('\uFFFD')) text = decoded;
+  }
   else if (/%[0-9a-f]{2}/i.test(text)) {
     try {
       text = decodeURIComponent(text);
