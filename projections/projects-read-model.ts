@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PROJECT_EVENT_TYPES } from '../commands/project/events.js';
-import { foldProjectInto } from '../commands/project/fold.js';
-import { initialState, type DeclaredProject, type ProjectState } from '../commands/project/state.js';
+import { foldProjectInto, toProjectEvent } from '../commands/project/fold.js';
+import type { ProjectStateCache } from './project-state-cache.js';
+import { evolve, initialState, type DeclaredProject, type ProjectState } from '../commands/project/state.js';
 import type { Projection } from '../src/read-models/projection.js';
 import type { RecordedEvent } from '../src/store/event-store.js';
 
@@ -36,24 +37,10 @@ function statements(db: Database): Statements {
 }
 
 /**
- * States the projection folded last, kept parsed so the next event of a project costs no JSON.parse.
- * Only the projection sees them (it changes them in place); an entry counts only while its revision
- * equals the row's, so a rolled-back batch falls back to the row.
- */
-const OWNED_CAPACITY = 1000;
-const ownedStates = new WeakMap<Database, Map<string, ProjectState>>();
-
-function owned(db: Database): Map<string, ProjectState> {
-  let m = ownedStates.get(db);
-  if (!m) ownedStates.set(db, (m = new Map()));
-  return m;
-}
-
-/**
  * The current state of every project-year, one row each: the fold of its stream, stored as JSON,
  * with the columns the project list filters on.
  */
-export const projectsProjection: Projection = {
+export const projectsProjection = (states: ProjectStateCache): Projection => ({
   name: 'projects',
   eventTypes: PROJECT_EVENT_TYPES,
   init(db) {
@@ -69,9 +56,9 @@ export const projectsProjection: Projection = {
   },
   clear(db) {
     db.exec('DELETE FROM rm_projects');
-    owned(db).clear();
+    states.clear();
   },
-  applyBatch(db, events) {
+  applyBatch(db, events, { catchingUp }) {
     const byStream = new Map<string, RecordedEvent[]>();
     for (const e of events) {
       const list = byStream.get(e.stream);
@@ -79,21 +66,28 @@ export const projectsProjection: Projection = {
       else byStream.set(e.stream, [e]);
     }
     const { select, upsert, rowRevision } = statements(db);
-    const cache = owned(db);
     for (const [stream, list] of byStream) {
       const stored = rowRevision.get(stream)?.revision;
       // Idempotent: events at or below the stored revision are already in the state.
       const fresh = stored === undefined ? list : list.filter((e) => e.revision > stored);
       if (fresh.length === 0) continue;
-      let before = cache.get(stream);
-      if (before === undefined || before.revision !== stored) {
-        const row = stored === undefined ? undefined : select.get(stream);
-        before = row ? (JSON.parse(row.state) as ProjectState) : initialState();
+      const shared = stored === undefined ? undefined : states.peek(stream, stored);
+      let state: ProjectState;
+      if (shared && fresh.length <= 8) {
+        // Pure steps: the previous state may be in readers' hands.
+        state = shared;
+        for (const e of fresh) {
+          const event = toProjectEvent(e);
+          if (event) state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+        }
+      } else {
+        // A private copy folded in place: cheaper for many events.
+        const row = shared || stored === undefined ? undefined : select.get(stream);
+        const own = shared ? structuredClone(shared) : row ? (JSON.parse(row.state) as ProjectState) : initialState();
+        state = foldProjectInto(own, fresh);
       }
-      cache.delete(stream);
-      const state = foldProjectInto(before, fresh);
-      cache.set(stream, state);
-      if (cache.size > OWNED_CAPACITY) cache.delete(cache.keys().next().value!);
+      // Live states serve the next command and query; a catch-up would only churn the cache.
+      if (state.status !== 'none' && !catchingUp) states.put(stream, state);
       const declared = state.status === 'none' ? undefined : state;
       upsert.run({
         stream,
@@ -105,7 +99,7 @@ export const projectsProjection: Projection = {
       });
     }
   },
-};
+});
 
 /** Reads one project's current state from the read model. */
 export function readProjectState(db: Database, stream: string): DeclaredProject | undefined {

@@ -3,18 +3,20 @@ import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { projectsProjection } from '../projections/projects-read-model.js';
+import { ProjectStateCache } from '../projections/project-state-cache.js';
 import type { Config } from './config.js';
 import { ProjectionRunner } from './read-models/projection-runner.js';
 import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
 import type { EventStore } from './store/event-store.js';
 import { openSqliteEventStore } from './store/sqlite-event-store.js';
 
-export const PROJECTIONS = [projectsProjection];
 
 export type Runtime = {
   store: EventStore;
   readDb: Db;
   runner: ProjectionRunner;
+  /** Current project states, shared by the projection (which writes them) and the readers. */
+  states: ProjectStateCache;
   close(): Promise<void>;
 };
 
@@ -41,12 +43,14 @@ export async function openRuntime(
     store = sqlite;
     readDb = memory ? sqlite.db : openReadDb(config.dbPath);
   }
-  const runner = new ProjectionRunner(store, readDb, PROJECTIONS, logger);
+  const states = new ProjectStateCache(readDb);
+  const runner = new ProjectionRunner(store, readDb, [projectsProjection(states)], logger);
   if (options.startProjections !== false) await runner.start();
   return {
     store,
     readDb,
     runner,
+    states,
     async close() {
       await runner.stop();
       await store.close();

@@ -4,11 +4,18 @@ import { applyEvent, initialState, type ProjectState } from './state.js';
 
 const isProjectEventType = (type: string): type is ProjectEventType => Object.hasOwn(ProjectEventSchemas, type);
 
+/** Parsed once per event object (events read back are immutable; queries replay them often). */
+const parsed = new WeakMap<object, ProjectEvent>();
+
 /** A stored event as a typed project event, its data parsed with the event's schema; undefined for other types. */
 export function toProjectEvent(event: Pick<RecordedEvent, 'type' | 'data'>): ProjectEvent | undefined {
   if (!isProjectEventType(event.type)) return undefined;
+  const known = parsed.get(event);
+  if (known) return known;
   const data = ProjectEventSchemas[event.type].parse(event.data);
-  return { type: event.type, data } as ProjectEvent;
+  const typed = { type: event.type, data } as ProjectEvent;
+  parsed.set(event, typed);
+  return typed;
 }
 
 /** Folds recorded events of one project stream, in order, into its state; `from` is left untouched. */

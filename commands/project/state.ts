@@ -77,13 +77,33 @@ export type DeclaredProject = {
 
 export const initialState = (): ProjectState => ({ status: 'none', revision: -1 });
 
-/** Pure: the state after one event (the input is left untouched). */
+/**
+ * Pure: the state after one event. The input is left untouched and the result shares every part the
+ * event does not change (the top level, the lists and the indicator it touches are copied), so a
+ * state handed out to readers stays valid while the projection moves on.
+ */
 export function evolve(
   state: ProjectState,
   event: ProjectEvent,
   meta: Pick<EventMetadata, 'actor' | 'recordedAt'> & { revision: number },
 ): ProjectState {
-  return applyEvent(structuredClone(state), event, meta);
+  return applyEvent(shallowDraft(state, event), event, meta);
+}
+
+/** A copy of the parts of `state` that applying `event` changes in place. */
+function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
+  if (state.status === 'none') return { ...state };
+  const touched = 'indicatorId' in event.data ? event.data.indicatorId : undefined;
+  return {
+    ...state,
+    budget: { ...state.budget, adjustments: [...state.budget.adjustments] },
+    spending: [...state.spending],
+    deviations: [...state.deviations],
+    evaluation: { submissions: [...state.evaluation.submissions], reopenings: [...state.evaluation.reopenings] },
+    indicators: state.indicators.map((i) =>
+      i.id === touched ? { ...i, actuals: [...i.actuals], revisions: [...i.revisions] } : i,
+    ),
+  };
 }
 
 /**

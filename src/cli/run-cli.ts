@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(config);
-    const queries = new ProjectQueries(runtime.store, runtime.readDb, clock);
+    const queries = new ProjectQueries(runtime.store, runtime.readDb, clock, runtime.states);
     if (name === 'rebuild') {
       const started = performance.now();
       const result = await runtime.runner.rebuild();

@@ -26,6 +26,8 @@ export type AppDeps = {
   /** The local SQLite database holding read models and their checkpoints. */
   readDb: Database;
   runner: ProjectionRunner;
+  /** Shared with the projection; absent: a cache of this app's own. */
+  states?: ProjectStateCache;
   clock: Clock;
   logger?: FastifyBaseLogger;
   /** Max JSON body of a command in bytes (default 1 MB; imports take up to 20 MB). */
@@ -55,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAccess(app, deps.tokens);
-  const states = new ProjectStateCache(deps.readDb);
+  const states = deps.states ?? new ProjectStateCache(deps.readDb);
   const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,

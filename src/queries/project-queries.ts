@@ -11,6 +11,7 @@ import type { Colour, Monitoring, Scorecard } from '../../projections/scorecard-
 import type { Clock } from '../clock.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { businessDateOf, eventsAt, type PointInTime } from './point-in-time.js';
+import { StreamCache } from './stream-cache.js';
 
 export type ProjectAt = { project: DeclaredProject; events: RecordedEvent[]; businessDate: string };
 
@@ -32,13 +33,16 @@ export type ProjectSummary = {
 export class ProjectQueries {
   /** List entries by stream, valid for one revision on one day (colours and deadlines move with the date). */
   private readonly summaries = new Map<string, { revision: number; day: string; summary: ProjectSummary }>();
+  private readonly streams: StreamCache;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database,
     private readonly clock: Clock,
     readonly states: ProjectStateCache = new ProjectStateCache(db),
-  ) {}
+  ) {
+    this.streams = new StreamCache(store);
+  }
 
   today(): string {
     return this.clock().setZone('Asia/Shanghai').toISODate()!;
@@ -52,7 +56,7 @@ export class ProjectQueries {
       const project = this.states.get(stream);
       if (project) return { project, events: [], businessDate };
     }
-    const all = await this.store.readStream(stream);
+    const all = await this.streams.read(stream);
     const visible = eventsAt(all, point);
     const state = foldProject(visible);
     if (state.status === 'none') {
@@ -66,7 +70,7 @@ export class ProjectQueries {
 
   /** All events of a project's stream (for history and diff). */
   async events(projectId: string): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(projectStream(projectId));
+    const events = await this.streams.read(projectStream(projectId));
     if (events.length === 0) throw notFound('project-unknown', `项目 ${projectId} 不存在 / no such project`);
     return events;
   }

@@ -94,7 +94,7 @@ export class ProjectionRunner {
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.applied, maxCount: PAGE, streamPrefixes: this.streamPrefixes });
       if (page.length === 0) return count;
-      this.applyBatch(page);
+      this.applyBatch(page, true);
       count += page.length;
     }
   }
@@ -114,14 +114,14 @@ export class ProjectionRunner {
     this.queue = [];
     if (batch.length === 0) return;
     try {
-      this.applyBatch(batch);
+      this.applyBatch(batch, false);
     } catch (error) {
       this.failure = error as Error;
       this.logger?.error({ err: error }, 'projection failed; read models stop at the last good checkpoint');
     }
   }
 
-  private applyBatch(events: readonly RecordedEvent[]): void {
+  private applyBatch(events: readonly RecordedEvent[], catchingUp: boolean): void {
     const last = events[events.length - 1];
     if (!last) return;
     const checkpoints = this.checkpoints();
@@ -131,7 +131,7 @@ export class ProjectionRunner {
         const from = checkpoints.get(p.name) ?? 0n;
         const types = new Set(p.eventTypes);
         const mine = events.filter((e) => e.position > from && types.has(e.type));
-        if (mine.length > 0) p.applyBatch(this.db, mine);
+        if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
         upsert.run(p.name, last.position.toString());
       }
     })();

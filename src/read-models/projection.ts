@@ -14,5 +14,6 @@ export type Projection = {
   init(db: Database): void;
   /** Empties its tables, for a rebuild. */
   clear(db: Database): void;
-  applyBatch(db: Database, events: readonly RecordedEvent[]): void;
+  /** `catchingUp`: a page of the backlog (start or rebuild) rather than live events. */
+  applyBatch(db: Database, events: readonly RecordedEvent[], context: { catchingUp: boolean }): void;
 };
