@@ -70,3 +70,19 @@ export function query(params) {
   const text = q.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * Opens a report (xlsx download or html page) on a server with access control: plain links cannot
+ * carry the bearer token, so the file is fetched with it and handed to the browser as a blob.
+ */
+export async function openReport(path, fileName, inNewTab) {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${getToken()}` } });
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({ detail: res.statusText }));
+    throw new ApiError({ ...problem, status: res.status });
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, ...(inNewTab ? { target: '_blank', rel: 'noopener' } : { download: fileName }) });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -53,6 +53,7 @@ function actorField() {
   const token = document.getElementById('token');
   token.value = getToken();
   token.addEventListener('change', () => {
+    if (token.value.trim() === getToken()) return;
     setToken(token.value);
     render();
   });

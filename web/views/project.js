@@ -1,4 +1,4 @@
-import { api, ApiError, get } from '../api.js';
+import { api, ApiError, get, getToken, openReport } from '../api.js';
 import { h, fill } from '../dom.js';
 import { commandForm, compact } from '../form.js';
 import { fenToYuan, timestamp } from '../format.js';
@@ -155,12 +155,21 @@ export async function projectView(root, { id }) {
     summaryBox,
     h('div.downloads',
       h('span', '项目支出绩效自评表：'),
-      h('a.button.secondary', { href: `${base}/self-evaluation?format=xlsx`, download: '' }, '下载 Excel（xlsx）'),
-      h('a.button.secondary', { href: `${base}/self-evaluation?format=html`, target: '_blank', rel: 'noopener' }, '打开网页版（html）')),
+      h('a.button.secondary', { href: `${base}/self-evaluation?format=xlsx`, download: '', onclick: withToken(`${base}/self-evaluation?format=xlsx`, () => `${ctx.project.name}-绩效自评表-${ctx.project.year}.xlsx`, false) }, '下载 Excel（xlsx）'),
+      h('a.button.secondary', { href: `${base}/self-evaluation?format=html`, target: '_blank', rel: 'noopener', onclick: withToken(`${base}/self-evaluation?format=html`, () => '', true) }, '打开网页版（html）')),
     tableBox,
     h('section.forms', { 'aria-label': '填报' }, actual.el, spending.el, deviation.el, assessment.el),
     recordsBox,
   );
+}
+
+/** Links work as they are in single-user mode; with a bearer token the report is fetched with it. */
+function withToken(path, fileName, inNewTab) {
+  return (event) => {
+    if (!getToken()) return;
+    event.preventDefault();
+    openReport(path, fileName(), inNewTab).catch((e) => alert(e.message));
+  };
 }
 
 function spendingTable(p) {
