@@ -35,6 +35,15 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
+/** What fastify's own refusals of a request body mean, for the person who sent it. */
+const FASTIFY_REFUSALS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是有效的 JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空：Content-Type 为 application/json 时需要 JSON 内容',
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求体过大',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的 Content-Type：命令请使用 application/json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length 与请求体长度不符',
+};
+
 /** "/indicators/0/target" → "indicators[0].target" */
 function fieldOf(path: string): string {
   return path
@@ -67,5 +76,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, problem(500, '服务器内部错误，事件未写入 / internal error; nothing was written'));
   }
   // fastify's own 4xx: malformed JSON, body too large, unsupported content type…
-  return sendProblem(reply, problem(status, error.message, { rule: error.code ?? String(status) }));
+  const known = FASTIFY_REFUSALS[error.code ?? ''];
+  const detail = known ? `${known}（${error.message}）` : error.message;
+  return sendProblem(reply, problem(status, detail, { rule: error.code ?? String(status), errors: [{ field: 'body', message: known ?? error.message }] }));
 }

@@ -136,3 +136,21 @@ t.test('unknown project: 404 problem', async (t) => {
   t.equal(res.statusCode, 404);
   t.equal(res.json().rule, 'project-unknown');
 });
+
+t.test('a body that is not JSON, empty, or of another type is refused in words, with the field', async (t) => {
+  const h = await testApp({ memory: true });
+  t.teardown(h.close);
+  const cases: [string, string, number, RegExp][] = [
+    ['application/json', '{"code":', 400, /不是有效的 JSON/],
+    ['application/json', '', 400, /请求体为空/],
+    ['text/xml', '<project/>', 415, /Content-Type/],
+  ];
+  for (const [type, payload, status, detail] of cases) {
+    const res = await h.app.inject({ method: 'POST', url: '/api/projects', headers: { 'content-type': type }, payload });
+    t.equal(res.statusCode, status, type);
+    t.match(res.headers['content-type'], /application\/problem\+json/);
+    t.match(res.json().detail, detail);
+    t.equal(res.json().errors[0].field, 'body');
+  }
+  t.same((await h.call('GET', '/api/projects')).json().projects, [], 'nothing written');
+});
