@@ -36,7 +36,7 @@ export class ProjectQueries {
   private readonly streams: StreamCache;
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly db: Database,
     private readonly clock: Clock,
     readonly states: ProjectStateCache = new ProjectStateCache(db),
