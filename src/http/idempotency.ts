@@ -7,10 +7,12 @@ export type StoredReply = { status: number; etag: string | undefined; body: unkn
 /**
  * Idempotency-Key: a retry with the same key (per actor) returns the first answer and writes nothing.
  * Successful answers are kept in the local database; concurrent retries wait for the first to finish.
- * A key reused for a different request is refused.
+ * A key reused for a different request is refused. The events of a keyed command carry a correlation
+ * id derived from the key, so a retry after a crash between the append and the record of the answer
+ * finds the events instead of writing them again.
  */
 export class IdempotencyKeys {
-  private readonly inFlight = new Map<string, Promise<StoredReply>>();
+  private readonly inFlight = new Map<string, Promise<StoredReply & { replayed: boolean }>>();
 
   constructor(private readonly db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
@@ -31,7 +33,9 @@ export class IdempotencyKeys {
     key: string,
     request: { method: string; url: string; body: unknown },
     now: string,
-    execute: () => Promise<StoredReply>,
+    execute: (correlationId: string) => Promise<StoredReply>,
+    /** The answer rebuilt from events already carrying this correlation id, if any. */
+    recover: (correlationId: string) => Promise<StoredReply | undefined>,
   ): Promise<StoredReply & { replayed: boolean }> {
     if (key.length > 200) throw new CommandRefused('invalid', 'idempotency-key-invalid', 'Idempotency-Key 过长（最多 200 字符）', [{ field: 'Idempotency-Key', message: '最多 200 字符' }]);
     const hash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
@@ -49,14 +53,18 @@ export class IdempotencyKeys {
       }
       return { status: stored.status, etag: stored.etag ?? undefined, body: JSON.parse(stored.body), replayed: true };
     }
-    const running = execute();
+    const correlationId = `idem-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+    const running = (async () => {
+      const found = await recover(correlationId);
+      return found ? { ...found, replayed: true } : { ...(await execute(correlationId)), replayed: false };
+    })();
     this.inFlight.set(id, running);
     try {
       const reply = await running;
       this.db
         .prepare('INSERT INTO idempotency_keys (actor, key, request_hash, status, etag, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(actor, key, hash, reply.status, reply.etag ?? null, JSON.stringify(reply.body), now);
-      return { ...reply, replayed: false };
+      return reply;
     } finally {
       this.inFlight.delete(id);
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
-import { projectIdOf } from '../../../commands/project/events.js';
+import { projectIdOf, projectStream } from '../../../commands/project/events.js';
 import { PROJECT_COMMANDS, REGISTER } from '../../../commands/project/catalog.js';
 import { RegisterProjectInput } from '../../../commands/project/inputs.js';
 import { actionOfCommand } from '../../auth/access-rules.js';
@@ -43,17 +43,24 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     if (exists) authorize(request, actionOfCommand(command.type), department);
     const expectedRevision = expectedRevisionOf(request);
     const actor = actorOf(request);
-    const run = async (): Promise<StoredReply> => {
+    const run = async (correlationId: string = request.id): Promise<StoredReply> => {
       const result = await handleCommand(deps, projectId, command, {
         actor,
-        correlationId: request.id,
+        correlationId,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
       });
       return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
-      ? await deps.idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(deps.clock()), run)
+      ? await deps.idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(deps.clock()), run, async (correlationId) => {
+          // Recent events only: a retry follows its request closely.
+          const recent = await deps.store.readStream(projectStream(projectId), { direction: 'backwards', maxCount: 200 });
+          const mine = recent.filter((e) => e.metadata.correlationId === correlationId);
+          if (mine.length === 0) return undefined;
+          const revision = Math.max(...mine.map((e) => e.revision));
+          return { status: successStatus, etag: etagOf(revision), body: { id: projectId, revision } };
+        })
       : { ...(await run()), replayed: false };
     if (answer.etag) reply.header('etag', answer.etag);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
