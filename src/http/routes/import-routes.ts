@@ -29,7 +29,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
           tags: ['import'],
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
           querystring: z.object({
-            dryRun: z.enum(['true', 'false']).default('true').describe('true: only report what would be recorded'),
+            dryRun: z.enum(['true', 'false']).default('false').describe('true: only report what would be recorded; absent: record, as the CLI without --dry-run'),
             year: z.coerce.number().int().min(2000).max(2100).optional(),
             department: z.string().optional(),
             code: z.string().optional().describe('project code, when the file holds one project without one'),
@@ -57,7 +57,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         }
         const { year, department, code, budget } = request.query;
         return importTables(deps, { fileName, content }, {
-          dryRun: request.query.dryRun !== 'false',
+          dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
