@@ -72,6 +72,8 @@ export const SpendingPlanInput = z.strictObject({
       }),
     )
     .min(1),
+  /** Needed to change a plan once facts are recorded against the project. */
+  reason: optionalText,
 });
 export type SpendingPlanInput = z.infer<typeof SpendingPlanInput>;
 

@@ -102,6 +102,11 @@ t.test('the table may be replaced until something is recorded against it, then o
   res = await h.call('POST', `${base}/indicators/i1/actuals`, { value: 1, asOf: '2022-06-30' });
   t.equal(res.statusCode, 200);
   await refused(t, h, 'PUT', `${base}/targets`, targets, { status: 422, rule: 'targets-locked' });
+  await refused(t, h, 'PUT', `${base}/spending-plan`, plan, { status: 400, field: 'reason' });
+  res = await h.call('PUT', `${base}/spending-plan`, { ...plan, reason: '项目进度调整，财政局同意' });
+  t.equal(res.statusCode, 200, 'a plan change with its reason');
+  const history = (await h.call('GET', `${base}/history`)).json().entries;
+  t.equal(history.at(-1).reason, '项目进度调整，财政局同意');
   res = await h.call('POST', `${base}/indicators/i1/revisions`, { target: '= 2 个', reason: '需求变化', approvalRef: '财预〔2022〕5号' });
   t.equal(res.statusCode, 200, res.body);
 });

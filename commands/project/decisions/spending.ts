@@ -7,6 +7,9 @@ import { date, dayEffectiveAt, declarationEffectiveAt, money, notInFuture, requi
 /** The plan's cumulative shares by month; they must not decrease. */
 export function setSpendingPlan(state: ProjectState, input: SpendingPlanInput, ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
+  if (project.spendingPlan.length > 0 && project.targetsLocked && !input.reason) {
+    throw invalid('reason', '已有执行记录，调整资金支出计划须说明原因（reason） / changing the plan after facts were recorded needs a reason');
+  }
   const checkpoints = [...input.checkpoints].sort((a, b) => a.month - b.month);
   for (let i = 1; i < checkpoints.length; i++) {
     const prev = checkpoints[i - 1]!;
@@ -18,7 +21,14 @@ export function setSpendingPlan(state: ProjectState, input: SpendingPlanInput, c
       ]);
     }
   }
-  return [{ type: 'SpendingPlanSet', data: { checkpoints }, effectiveAt: declarationEffectiveAt(project.year, ctx) }];
+  return [
+    {
+      type: 'SpendingPlanSet',
+      data: { checkpoints },
+      effectiveAt: declarationEffectiveAt(project.year, ctx),
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
+  ];
 }
 
 /** A payment (执行数) on its date; a negative amount corrects an earlier one and needs a reason. */
