@@ -143,7 +143,6 @@ export function applyEvent(
   draft.revision = meta.revision;
   if (draft.status === 'none') return draft;
   const s = draft;
-  const indicator = (id: string): IndicatorState | undefined => s.indicators.find((i) => i.id === id);
 
   switch (event.type) {
     case 'TargetsDeclared':
@@ -170,13 +169,13 @@ export function applyEvent(
     case 'ActualRecorded': {
       const { indicatorId, ...rest } = event.data;
       s.targetsLocked = true;
-      indicator(indicatorId)?.actuals.push({ ...recorded, ...rest });
+      findIndicator(s.indicators, indicatorId)?.actuals.push({ ...recorded, ...rest });
       break;
     }
     case 'TargetRevised': {
       const { indicatorId, ...rest } = event.data;
       s.targetsLocked = true;
-      const i = indicator(indicatorId);
+      const i = findIndicator(s.indicators, indicatorId);
       if (i) {
         i.target = rest.target;
         i.targetText = rest.targetText;
@@ -187,14 +186,14 @@ export function applyEvent(
     case 'IndicatorAssessed': {
       const { indicatorId, ...rest } = event.data;
       s.targetsLocked = true;
-      const i = indicator(indicatorId);
+      const i = findIndicator(s.indicators, indicatorId);
       if (i) i.assessment = { ...recorded, ...rest };
       break;
     }
     case 'ScoreOverridden': {
       const { indicatorId, ...rest } = event.data;
       s.targetsLocked = true;
-      const i = indicator(indicatorId);
+      const i = findIndicator(s.indicators, indicatorId);
       if (i) i.override = { ...recorded, ...rest };
       break;
     }
@@ -212,6 +211,12 @@ export function applyEvent(
       break;
   }
   return s;
+}
+
+/** A plain loop: this runs once per event in every fold. */
+function findIndicator(indicators: readonly IndicatorState[], id: string): IndicatorState | undefined {
+  for (const i of indicators) if (i.id === id) return i;
+  return undefined;
 }
 
 /** The actual that counts: the latest by asOf, ties broken by recording order. */
