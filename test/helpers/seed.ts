@@ -1,4 +1,4 @@
-import type { TestApp } from './test-app.js';
+import { testApp, type TestApp } from './test-app.js';
 import { PROJECT_ID, plan, register, spending, targets } from './worked-example.js';
 
 /** Records the worked example up to year end (spending and actuals), asserting each answer. */
@@ -25,4 +25,19 @@ export async function seedWorkedExample(h: TestApp, options: { code?: string } =
   await ok(h.call('POST', `${base}/indicators/i2/assessment`, { grade: '达成' }));
   await ok(h.call('POST', `${base}/indicators/i6/assessment`, { grade: '部分达成' }));
   return id;
+}
+
+/** A fresh in-memory app with the worked example registered, declared and planned (no facts yet). */
+export async function declaredExample(now = '2022-07-01T09:00:00'): Promise<TestApp> {
+  const h = await testApp({ now, memory: true });
+  const base = `/api/projects/${PROJECT_ID}`;
+  for (const [method, url, body] of [
+    ['POST', '/api/projects', register],
+    ['PUT', `${base}/targets`, targets],
+    ['PUT', `${base}/spending-plan`, plan],
+  ] as const) {
+    const res = await h.call(method, url, body);
+    if (res.statusCode >= 300) throw new Error(`setup ${method} ${url}: ${res.statusCode} ${res.body}`);
+  }
+  return h;
 }

@@ -1,16 +1,11 @@
 import t, { type Test } from 'tap';
 import { testApp, type TestApp } from '../helpers/test-app.js';
+import { declaredExample } from '../helpers/seed.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
 
 const base = `/api/projects/${PROJECT_ID}`;
 
-async function declared(): Promise<TestApp> {
-  const h = await testApp({ now: '2022-07-01T09:00:00', memory: true });
-  await h.call('POST', '/api/projects', register);
-  await h.call('PUT', `${base}/targets`, targets);
-  await h.call('PUT', `${base}/spending-plan`, plan);
-  return h;
-}
+const declared = (): Promise<TestApp> => declaredExample();
 
 const revisionOf = async (h: TestApp): Promise<number> => (await h.call('GET', base)).json().project.revision;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { testApp, type TestApp } from '../helpers/test-app.js';
-import { seedWorkedExample } from '../helpers/seed.js';
+import { declaredExample, seedWorkedExample } from '../helpers/seed.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
 import { fuzzRequest, type FuzzRequest } from './fuzz-bodies.js';
 
@@ -104,18 +104,7 @@ const ROUTES: Route[] = [
   },
 ];
 
-async function declared(): Promise<TestApp> {
-  const h = await testApp({ now: '2022-07-01T09:00:00', memory: true });
-  for (const [method, url, body] of [
-    ['POST', '/api/projects', register],
-    ['PUT', `${base}/targets`, targets],
-    ['PUT', `${base}/spending-plan`, plan],
-  ] as const) {
-    const res = await h.call(method, url, body);
-    if (res.statusCode >= 300) throw new Error(`setup ${method} ${url}: ${res.statusCode} ${res.body}`);
-  }
-  return h;
-}
+const declared = (): Promise<TestApp> => declaredExample();
 
 /** The worked example at year end with every gap explained: submittable. */
 async function ready(): Promise<TestApp> {

@@ -1,6 +1,7 @@
 import t from 'tap';
-import { testApp, type TestApp } from '../helpers/test-app.js';
-import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { declaredExample } from '../helpers/seed.js';
+import { PROJECT_ID, register, targets } from '../helpers/worked-example.js';
 
 /**
  * Malformed dates, amounts and targets, in Chinese and in ASCII: each is refused with a
@@ -11,18 +12,7 @@ const base = `/api/projects/${PROJECT_ID}`;
 
 type Case = [label: string, value: unknown, fields?: string[], status?: number];
 
-async function declared(): Promise<TestApp> {
-  const h = await testApp({ now: '2022-07-01T09:00:00', memory: true });
-  for (const [method, url, body] of [
-    ['POST', '/api/projects', register],
-    ['PUT', `${base}/targets`, targets],
-    ['PUT', `${base}/spending-plan`, plan],
-  ] as const) {
-    const res = await h.call(method, url, body);
-    if (res.statusCode >= 300) throw new Error(`setup ${method} ${url}: ${res.statusCode} ${res.body}`);
-  }
-  return h;
-}
+const declared = (): Promise<TestApp> => declaredExample();
 
 /** Sends each case's value at `field` of `body` and expects a refusal naming exactly that field. */
 function refusesEach(
