@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { selfEvaluationGrid, type CellStyle, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
@@ -47,7 +47,9 @@ function place(sheet: ExcelJS.Worksheet, rowNumber: number, c: GridCell): void {
 
 export async function selfEvaluationXlsx(table: SelfEvaluationTable): Promise<Buffer> {
   const grid = selfEvaluationGrid(table);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes half a second to load, and most runs never write a workbook.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'jixiao';
   const sheet = workbook.addWorksheet(SHEET_NAME, {
     pageSetup: {
