@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanCell, type Cell, type Grid, type Row } from './grid.js';
 
 /**
@@ -7,7 +7,8 @@ import { cleanCell, type Cell, type Grid, type Row } from './grid.js';
  * table reader carries merged 一级/二级 cells down itself.
  */
 export async function gridsFromXlsx(content: Buffer): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs'); // loaded on first use: slow to load
+  const workbook = new excel.Workbook();
   // exceljs' typings predate Node's generic Buffer; the bytes are what it wants.
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const grids: Grid[] = [];
