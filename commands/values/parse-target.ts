@@ -106,6 +106,36 @@ function parseTargetText(input: string, context: TargetContext, preset?: FoundCo
   return ok({ kind: 'compare', comparator: found?.comparator ?? '=', quantity: quantity.value });
 }
 
+// Negated forms first: "不超过" also ends with "超过".
+const VERBS: [RegExp, Comparator][] = [
+  [/(?:不超过|不高于|不大于|控制在|控制)$/, '<='],
+  [/(?:不低于|不少于|不小于|达到|达)$/, '>='],
+  [/(?:超过|高于|大于)$/, '>'],
+  [/(?:低于|小于)$/, '<'],
+  [/(?:为|等于)$/, '='],
+];
+
+/**
+ * A target written inside a sentence, as real tables do: "满意度达到90%以上", "合格率100%",
+ * "…满意度98%". The description before the first number (or comparator) must be words; what follows
+ * must be a target on its own. A verb at the end of the description gives the comparator (达到 ≥,
+ * 不超过 ≤, …); without one a bare value means `=`, or `≥` in a 定性 cell (a stated level to reach).
+ */
+function describedTarget(text: string, context: TargetContext, inQualitativeCell: boolean): Result<Target> | null {
+  const m = /^(?<desc>[^\d≥≤<>=≧≦═＞＜＝]*?[\u4e00-\u9fff][^\d≥≤<>=≧≦═＞＜＝]*?)(?<tail>[≥≤<>=≧≦═＞＜＝]?\s*\d[\s\S]*)$/u.exec(
+    normalizeText(text),
+  );
+  if (!m?.groups) return null;
+  const desc = m.groups.desc!.trim();
+  const tail = m.groups.tail!;
+  const verb = VERBS.find(([re]) => re.test(desc));
+  const explicit = takePrefix(tail).found;
+  const comparator: Comparator | undefined = verb?.[1] ?? (explicit ? undefined : inQualitativeCell ? '>=' : undefined);
+  const preset: FoundComparator | undefined = comparator ? { comparator, written: verb ? desc.slice(-2) : '定性', symbolic: false } : undefined;
+  const parsed = parseTargetText(tail, context, preset);
+  return parsed.ok ? parsed : null;
+}
+
 /** Joins the value and unit cells, unless the value already ends with the unit ("50万元" | "万元"). */
 function joinCells(value: string, unit: string): string {
   const v = collapseSpaces(value);
@@ -131,6 +161,8 @@ function parseTargetCells(cells: TargetCells, context: TargetContext): Result<Ta
     if (deadline.status === 'error') return fail(deadline.error);
     const parsed = parseTargetText(body, context);
     if (parsed.ok && (parsed.value.kind === 'compare' || parsed.value.kind === 'range')) return parsed;
+    const described = parsed.ok ? null : describedTarget(body, context, true);
+    if (described) return described;
     return ok({ kind: 'qualitative', text: collapseSpaces(body) });
   }
 
@@ -150,7 +182,9 @@ function parseTargetCells(cells: TargetCells, context: TargetContext): Result<Ta
  */
 export function parseTarget(input: string | TargetCells, context: TargetContext = {}): Result<Target> {
   try {
-    return typeof input === 'string' ? parseTargetText(input, context) : parseTargetCells(input, context);
+    if (typeof input !== 'string') return parseTargetCells(input, context);
+    const parsed = parseTargetText(input, context);
+    return parsed.ok ? parsed : (describedTarget(input, context, false) ?? parsed);
   } catch (e) {
     // Defensive: the parsers are total, but a bad cell must never crash an import.
     return fail(`无法解析目标值：${e instanceof Error ? e.message : String(e)} / could not parse the target`);
