@@ -25,11 +25,14 @@ function day(year: number, month: number, dayOfMonth: number, input: string): Re
   if (year < MIN_YEAR || year > MAX_YEAR) {
     return fail(`日期 ${quote(input)} 的年份 ${year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间 / year ${year} out of range`);
   }
-  const dt = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone: ZONE });
-  if (!dt.isValid) {
+  // A calendar date needs no zone: check it by arithmetic (luxon's zone handling costs more than the rest of a command).
+  const valid =
+    Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(dayOfMonth) && dayOfMonth >= 1 &&
+    dayOfMonth <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!valid) {
     return fail(`日期不存在 ${quote(input)}：${year}年没有${month}月${dayOfMonth}日 / no such date ${quote(input)}`);
   }
-  return ok(dt.toISODate() ?? '');
+  return ok(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`);
 }
 
 function monthPeriod(year: number, month: number, input: string): Result<DatePeriod> {
