@@ -7,6 +7,7 @@ import {
 } from '@eventstore/db-client';
 import type { EventHandler, SubscribeOptions, Subscription } from '../event-store.js';
 import { StoreUnavailableError } from '../errors.js';
+import { Once } from '../once.js';
 import { mapClientError } from './error-mapping.js';
 import { fromResolved, isAfter, matchesPrefixes, serverPrefixes, toClientPosition } from './mapping.js';
 import { sleep } from './timeout.js';
@@ -46,6 +47,7 @@ class HandlerFailure {
  */
 export class EventStoreDbSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
+  private readonly backlog = new Once();
   /** Settles when the loop has ended: resolves after stop(), rejects with a handler error. */
   readonly done: Promise<void>;
   private readonly prefixes: string[] | undefined;
@@ -53,9 +55,6 @@ export class EventStoreDbSubscription implements Subscription {
   private last: bigint | undefined;
   private current: AllStreamSubscription | undefined;
   private busy = false;
-  private caughtUpSettled = false;
-  private resolveCaughtUp!: () => void;
-  private rejectCaughtUp!: (e: unknown) => void;
 
   constructor(
     private readonly deps: SubscriptionDeps,
@@ -65,11 +64,7 @@ export class EventStoreDbSubscription implements Subscription {
   ) {
     this.last = options.fromPosition;
     this.prefixes = options.streamPrefixes;
-    this.caughtUp = new Promise<void>((resolve, reject) => {
-      this.resolveCaughtUp = resolve;
-      this.rejectCaughtUp = reject;
-    });
-    this.caughtUp.catch(() => {});
+    this.caughtUp = this.backlog.promise;
     this.done = this.run().finally(() => onEnd(this));
     this.done.catch(() => {});
   }
@@ -114,7 +109,7 @@ export class EventStoreDbSubscription implements Subscription {
         try {
           backlogHead ??= await this.deps.backlogHead(this.prefixes, this.last);
           if (this.stopped) break;
-          if (backlogHead <= (this.last ?? 0n)) this.markCaughtUp();
+          if (backlogHead <= (this.last ?? 0n)) this.backlog.resolve();
           const delivered = await this.follow(backlogHead);
           if (delivered) delay = delays.first;
           if (!this.stopped) throw new StoreUnavailableError('EventStoreDB subscription ended');
@@ -129,7 +124,7 @@ export class EventStoreDbSubscription implements Subscription {
           delay = Math.min(delay * 2, delays.max);
         }
       }
-      this.settleCaughtUp(new Error('subscription stopped before it caught up'));
+      this.backlog.reject(new Error('subscription stopped before it caught up'));
     } catch (failure) {
       const error = failure instanceof HandlerFailure ? failure.error : failure;
       this.deps.logger?.error(
@@ -138,7 +133,7 @@ export class EventStoreDbSubscription implements Subscription {
       );
       this.stopSignal.abort();
       this.drop();
-      this.settleCaughtUp(error);
+      this.backlog.reject(error);
       throw error;
     }
   }
@@ -154,7 +149,7 @@ export class EventStoreDbSubscription implements Subscription {
     subscription.on('caughtUp', () => {
       // Checked on a later turn: the event just read from the buffer may not be marked busy yet.
       setImmediate(() => {
-        if (this.current === subscription && !this.busy && subscription.readableLength === 0) this.markCaughtUp();
+        if (this.current === subscription && !this.busy && subscription.readableLength === 0) this.backlog.resolve();
       });
     });
     let delivered = false;
@@ -178,25 +173,13 @@ export class EventStoreDbSubscription implements Subscription {
         this.last = event.position;
         delivered = true;
         this.busy = false;
-        if (event.position >= backlogHead) this.markCaughtUp();
-        else if (serverCaughtUp && subscription.readableLength === 0) this.markCaughtUp();
+        if (event.position >= backlogHead) this.backlog.resolve();
+        else if (serverCaughtUp && subscription.readableLength === 0) this.backlog.resolve();
       }
     } finally {
       this.busy = false;
       if (this.current === subscription) this.drop();
     }
     return delivered;
-  }
-
-  private markCaughtUp(): void {
-    if (this.caughtUpSettled) return;
-    this.caughtUpSettled = true;
-    this.resolveCaughtUp();
-  }
-
-  private settleCaughtUp(error: unknown): void {
-    if (this.caughtUpSettled) return;
-    this.caughtUpSettled = true;
-    this.rejectCaughtUp(error);
   }
 }

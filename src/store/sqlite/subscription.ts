@@ -1,4 +1,5 @@
 import type { EventHandler, RecordedEvent, Subscription } from '../event-store.js';
+import { Once } from '../once.js';
 
 export type SubscriptionLogger = { error(obj: object, msg?: string): void };
 
@@ -26,6 +27,7 @@ const POLL_MS = 1000;
  */
 export class SqliteSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
+  private readonly backlog = new Once();
   /** Settles when the loop has ended: resolves after stop(), rejects with a handler error. */
   readonly done: Promise<void>;
   private position: bigint;
@@ -33,9 +35,6 @@ export class SqliteSubscription implements Subscription {
   private stopped = false;
   private pending = true; // something may have been committed since the last page
   private wake: (() => void) | undefined;
-  private resolveCaughtUp!: () => void;
-  private rejectCaughtUp!: (e: unknown) => void;
-  private caughtUpSettled = false;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -46,11 +45,7 @@ export class SqliteSubscription implements Subscription {
   ) {
     this.position = fromPosition;
     this.backlogHead = source.head();
-    this.caughtUp = new Promise<void>((resolve, reject) => {
-      this.resolveCaughtUp = resolve;
-      this.rejectCaughtUp = reject;
-    });
-    this.caughtUp.catch(() => {}); // rejection is for whoever awaits it; never unhandled
+    this.caughtUp = this.backlog.promise;
     this.done = this.run().finally(() => this.onEnd(this));
     this.done.catch(() => {});
   }
@@ -79,12 +74,12 @@ export class SqliteSubscription implements Subscription {
           if (this.stopped) break;
           await this.handler(event);
           this.position = event.position;
-          if (this.position >= this.backlogHead) this.markCaughtUp();
+          if (this.position >= this.backlogHead) this.backlog.resolve();
         }
         if (this.stopped) break;
         if (page.length < PAGE_SIZE) {
           // Everything committed when the page was read has been delivered.
-          this.markCaughtUp();
+          this.backlog.resolve();
           if (!this.pending) {
             let timer: NodeJS.Timeout | undefined;
             await new Promise<void>((resolve) => {
@@ -97,27 +92,15 @@ export class SqliteSubscription implements Subscription {
           this.wake = undefined;
         }
       }
-      this.settleCaughtUp(new Error('subscription stopped before it caught up'));
+      this.backlog.reject(new Error('subscription stopped before it caught up'));
     } catch (error) {
       this.logger?.error(
         { err: error, position: String(this.position) },
         'event store subscription failed and was stopped',
       );
       this.stopped = true;
-      this.settleCaughtUp(error);
+      this.backlog.reject(error);
       throw error;
     }
-  }
-
-  private markCaughtUp(): void {
-    if (this.caughtUpSettled) return;
-    this.caughtUpSettled = true;
-    this.resolveCaughtUp();
-  }
-
-  private settleCaughtUp(error: unknown): void {
-    if (this.caughtUpSettled) return;
-    this.caughtUpSettled = true;
-    this.rejectCaughtUp(error);
   }
 }
