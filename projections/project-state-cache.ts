@@ -1,43 +1,47 @@
 import type { Database } from 'better-sqlite3';
 import type { DeclaredProject } from '../commands/project/state.js';
-import { readProjectRevision, readProjectState } from './projects-read-model.js';
+import type { EventStore } from '../src/store/event-store.js';
+import { loadProjectState, readProjectRevision } from './projects-read-model.js';
 
 /**
- * Parsed current states, reused while the read model's revision is unchanged (parsing a state costs
- * more than the decision or the scoring made from it). The projection puts each state it writes;
- * an entry counts only while its revision equals the row's (a rolled-back batch falls back to the
- * row). The states are shared: nobody changes them (decisions, scoring and `evolve` are pure).
+ * Current project states in memory, reused while the read model's revision is unchanged (loading a state
+ * costs more than the decision or the scoring made from it). The projection puts each state it steps
+ * forward; an entry counts only while its revision equals the read model's row (a rolled-back batch, or
+ * a write by another process, falls back to loading). The states are shared: nobody changes them
+ * (decisions, scoring and `evolve` are pure).
  */
 export class ProjectStateCache {
-  private readonly entries = new Map<string, { revision: number; state: DeclaredProject }>();
+  private readonly entries = new Map<string, DeclaredProject>();
 
   constructor(
     private readonly db: Database,
+    private readonly store: Pick<EventStore, 'readStream'>,
     private readonly capacity = 1000,
   ) {}
 
-  get(stream: string): DeclaredProject | undefined {
+  async get(stream: string): Promise<DeclaredProject | undefined> {
     const revision = readProjectRevision(this.db, stream);
     if (revision === undefined) return undefined;
     const hit = this.entries.get(stream);
-    if (hit && hit.revision === revision) return hit.state;
-    const state = readProjectState(this.db, stream);
-    if (!state) return undefined;
-    this.put(stream, state);
+    if (hit && hit.revision === revision) return hit;
+    const state = await loadProjectState(this.db, stream, (s, fromRevision) => this.store.readStream(s, { fromRevision }));
+    if (state) this.put(stream, state);
     return state;
   }
 
-  /** The state as it stands at `state.revision` (the caller will not change it). */
+  /** The state as it stands at `state.revision` (the caller will not change it); an older one never replaces a newer. */
   put(stream: string, state: DeclaredProject): void {
+    const held = this.entries.get(stream);
+    if (held && held.revision > state.revision) return;
     this.entries.delete(stream);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(stream, { revision: state.revision, state });
+    this.entries.set(stream, state);
   }
 
   /** The cached state at exactly `revision`, without reading the database. */
   peek(stream: string, revision: number): DeclaredProject | undefined {
     const hit = this.entries.get(stream);
-    return hit && hit.revision === revision ? hit.state : undefined;
+    return hit && hit.revision === revision ? hit : undefined;
   }
 
   clear(): void {

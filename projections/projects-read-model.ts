@@ -1,17 +1,44 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PROJECT_EVENT_TYPES } from '../commands/project/events.js';
-import { foldProjectInto, toProjectEvent } from '../commands/project/fold.js';
-import type { ProjectStateCache } from './project-state-cache.js';
+import { foldProjectInto, parseProjectEvent } from '../commands/project/fold.js';
 import { evolve, initialState, type DeclaredProject, type ProjectState } from '../commands/project/state.js';
 import type { Projection } from '../src/read-models/projection.js';
 import type { RecordedEvent } from '../src/store/event-store.js';
+import type { ProjectStateCache } from './project-state-cache.js';
+
+/**
+ * The current state of every project-year. A row per stream says which revision the read model is at
+ * (with the columns the project list filters on); the state at that revision is the latest snapshot
+ * of it plus the stream's events after the snapshot, read from the event store. So a command costs the
+ * read model a small row update, not a rewrite of the whole state, and snapshots are caches: one may
+ * lag or be missing without the read model being wrong.
+ */
+
+/**
+ * A project's state is written as a snapshot once this many events have passed since the last one. Reading
+ * a snapshot costs about what reading the events it stands for does (a state is mostly its facts), so
+ * snapshots pay only for long streams: written for every project they cost a rebuild more than half
+ * its time (bench: rebuild).
+ */
+export const SNAPSHOT_EVERY = 500;
+/** Private states kept while catching up in global order; one leaving (or the end of the catch-up) is written as a snapshot when due. */
+const CATCH_UP_STATES = 256;
+
+export type ProjectsProjectionOptions = { snapshotEvery?: number; catchUpStates?: number };
+/** Below this many new events a shared state is stepped with the pure `evolve`; above, a private copy is folded in place. */
+const EVOLVE_AT_MOST = 8;
+
+type Row = { revision: number; snapshot_revision: number };
+export type ProjectRow = { stream: string; revision: number; department: string; year: number };
 
 type Statements = {
-  select: Statement<[string], { revision: number; state: string }>;
+  row: Statement<[string], Row>;
   upsert: Statement<[Record<string, unknown>]>;
-  readOne: Statement<[string], { state: string }>;
+  setRevision: Statement<[number, string]>;
+  setSnapshotRevision: Statement<[number, string]>;
+  writeSnapshot: Statement<[string, number, string]>;
+  snapshot: Statement<[string], { revision: number; state: string }>;
   revisionOf: Statement<[string], { revision: number }>;
-  rowRevision: Statement<[string], { revision: number }>;
   departmentOf: Statement<[string], { department: string }>;
 };
 const prepared = new WeakMap<Database, Statements>();
@@ -21,14 +48,16 @@ function statements(db: Database): Statements {
   let s = prepared.get(db);
   if (s === undefined) {
     s = {
-      select: db.prepare('SELECT revision, state FROM rm_projects WHERE stream = ?'),
-      upsert: db.prepare(`INSERT INTO rm_projects (stream, id, department, year, revision, state)
-        VALUES (@stream, @id, @department, @year, @revision, @state)
-        ON CONFLICT(stream) DO UPDATE SET id = excluded.id, department = excluded.department,
-          year = excluded.year, revision = excluded.revision, state = excluded.state`),
-      readOne: db.prepare('SELECT state FROM rm_projects WHERE stream = ? AND id IS NOT NULL'),
+      row: db.prepare('SELECT revision, snapshot_revision FROM rm_projects WHERE stream = ?'),
+      upsert: db.prepare(`INSERT INTO rm_projects (stream, id, department, year, revision, snapshot_revision)
+        VALUES (@stream, @id, @department, @year, @revision, @snapshotRevision)
+        ON CONFLICT(stream) DO UPDATE SET id = excluded.id, department = excluded.department, year = excluded.year,
+          revision = excluded.revision, snapshot_revision = excluded.snapshot_revision`),
+      setRevision: db.prepare('UPDATE rm_projects SET revision = ? WHERE stream = ?'),
+      setSnapshotRevision: db.prepare('UPDATE rm_projects SET snapshot_revision = ? WHERE stream = ?'),
+      writeSnapshot: db.prepare('INSERT OR REPLACE INTO rm_project_snapshots (stream, revision, state) VALUES (?, ?, ?)'),
+      snapshot: db.prepare('SELECT revision, state FROM rm_project_snapshots WHERE stream = ?'),
       revisionOf: db.prepare('SELECT revision FROM rm_projects WHERE stream = ? AND id IS NOT NULL'),
-      rowRevision: db.prepare('SELECT revision FROM rm_projects WHERE stream = ?'),
       departmentOf: db.prepare('SELECT department FROM rm_projects WHERE stream = ? AND id IS NOT NULL'),
     };
     prepared.set(db, s);
@@ -36,75 +65,188 @@ function statements(db: Database): Statements {
   return s;
 }
 
-/**
- * The current state of every project-year, one row each: the fold of its stream, stored as JSON,
- * with the columns the project list filters on.
- */
-export const projectsProjection = (states: ProjectStateCache): Projection => ({
-  name: 'projects',
-  eventTypes: PROJECT_EVENT_TYPES,
-  init(db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS rm_projects (
+function createTables(db: Database): void {
+  // The first layout kept the whole state in rm_projects; its rows are rebuilt from the log.
+  const columns = db.prepare("SELECT name FROM pragma_table_info('rm_projects')").pluck().all() as string[];
+  if (columns.includes('state')) db.exec('DROP TABLE rm_projects');
+  db.exec(`CREATE TABLE IF NOT EXISTS rm_projects (
       stream TEXT PRIMARY KEY,
       id TEXT,
       department TEXT,
       year INTEGER,
       revision INTEGER NOT NULL,
-      state TEXT NOT NULL
+      snapshot_revision INTEGER NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_projects_department ON rm_projects (department, year);`);
-  },
-  clear(db) {
-    db.exec('DELETE FROM rm_projects');
-    states.clear();
-  },
-  applyBatch(db, events, { catchingUp }) {
-    const byStream = new Map<string, RecordedEvent[]>();
-    for (const e of events) {
-      const list = byStream.get(e.stream);
-      if (list) list.push(e);
-      else byStream.set(e.stream, [e]);
-    }
-    const { select, upsert, rowRevision } = statements(db);
-    for (const [stream, list] of byStream) {
-      const stored = rowRevision.get(stream)?.revision;
-      // Idempotent: events at or below the stored revision are already in the state.
-      const fresh = stored === undefined ? list : list.filter((e) => e.revision > stored);
-      if (fresh.length === 0) continue;
-      const shared = stored === undefined ? undefined : states.peek(stream, stored);
-      let state: ProjectState;
-      if (shared && fresh.length <= 8) {
-        // Pure steps: the previous state may be in readers' hands.
-        state = shared;
-        for (const e of fresh) {
-          const event = toProjectEvent(e);
-          if (event) state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
-        }
-      } else {
-        // A private copy folded in place: cheaper for many events.
-        const row = shared || stored === undefined ? undefined : select.get(stream);
-        const own = shared ? structuredClone(shared) : row ? (JSON.parse(row.state) as ProjectState) : initialState();
-        state = foldProjectInto(own, fresh);
-      }
-      // Live states serve the next command and query; a catch-up would only churn the cache.
-      if (state.status !== 'none' && !catchingUp) states.put(stream, state);
-      const declared = state.status === 'none' ? undefined : state;
-      upsert.run({
-        stream,
-        id: declared?.id ?? null,
-        department: declared?.department ?? null,
-        year: declared?.year ?? null,
-        revision: state.revision,
-        state: JSON.stringify(state),
-      });
-    }
-  },
-});
+    CREATE INDEX IF NOT EXISTS rm_projects_department ON rm_projects (department, year);
+    CREATE TABLE IF NOT EXISTS rm_project_snapshots (
+      stream TEXT PRIMARY KEY,
+      revision INTEGER NOT NULL,
+      state TEXT NOT NULL
+    );`);
+}
 
-/** Reads one project's current state from the read model. */
-export function readProjectState(db: Database, stream: string): DeclaredProject | undefined {
-  const row = statements(db).readOne.get(stream);
-  return row ? (JSON.parse(row.state) as DeclaredProject) : undefined;
+type Building = { state: ProjectState; snapshotRevision: number };
+
+/**
+ * The projection. Live, it steps the shared current states (ProjectStateCache) forward and writes a
+ * snapshot every SNAPSHOT_EVERY events of a project whose state it holds; a project it does not hold
+ * only has its row's revision moved (a reader folds the rest from the store). Catching up, it folds
+ * private states and writes each as a snapshot when it leaves its small working set.
+ */
+export class ProjectsProjection implements Projection {
+  /** v2: rows and snapshots, instead of v1's whole state per row. A new name starts from position 0. */
+  readonly name = 'projects-v2';
+  readonly eventTypes = PROJECT_EVENT_TYPES;
+  readonly perStream = true;
+  private readonly building = new Map<string, Building>();
+  private readonly snapshotEvery: number;
+  private readonly catchUpStates: number;
+
+  constructor(
+    private readonly states: ProjectStateCache,
+    options: ProjectsProjectionOptions = {},
+  ) {
+    this.snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY;
+    this.catchUpStates = options.catchUpStates ?? CATCH_UP_STATES;
+  }
+
+  init(db: Database): void {
+    createTables(db);
+  }
+
+  clear(db: Database): void {
+    db.exec('DELETE FROM rm_projects; DELETE FROM rm_project_snapshots;');
+    this.building.clear();
+    this.states.clear();
+  }
+
+  applyBatch(db: Database, events: readonly RecordedEvent[], { catchingUp }: { catchingUp: boolean }): void {
+    const s = statements(db);
+    for (const [stream, list] of byStream(events)) {
+      const row = s.row.get(stream);
+      // Idempotent: events at or below the row's revision are already in the read model.
+      const fresh = row === undefined ? list : list.filter((e) => e.revision > row.revision);
+      if (fresh.length === 0) continue;
+      if (catchingUp) this.catchUp(db, stream, row, fresh);
+      else this.live(db, stream, row, fresh);
+    }
+  }
+
+  /** Writes the states still held from a catch-up as snapshots. */
+  endCatchUp(db: Database): void {
+    for (const [stream, entry] of this.building) this.persist(db, stream, entry);
+    this.building.clear();
+  }
+
+  private live(db: Database, stream: string, row: Row | undefined, fresh: RecordedEvent[]): void {
+    const last = fresh[fresh.length - 1]!;
+    const shared = row === undefined ? undefined : this.states.peek(stream, row.revision);
+    let state: ProjectState;
+    if (row === undefined) {
+      state = foldProjectInto(initialState(), fresh, parseProjectEvent);
+    } else if (shared === undefined) {
+      statements(db).setRevision.run(last.revision, stream);
+      return;
+    } else if (fresh.length <= EVOLVE_AT_MOST) {
+      // Pure steps: the previous state may be in readers' hands.
+      state = shared;
+      for (const e of fresh) {
+        const event = parseProjectEvent(e);
+        if (event) state = evolve(state, event, { actor: e.metadata.actor, recordedAt: e.metadata.recordedAt, revision: e.revision });
+      }
+    } else {
+      state = foldProjectInto(structuredClone(shared), fresh, parseProjectEvent);
+    }
+    let snapshotRevision = row?.snapshot_revision ?? -1;
+    if (state.revision - snapshotRevision >= this.snapshotEvery) {
+      statements(db).writeSnapshot.run(stream, state.revision, JSON.stringify(state));
+      snapshotRevision = state.revision;
+    }
+    writeRow(db, stream, state, snapshotRevision);
+    if (state.status !== 'none') this.states.put(stream, state);
+  }
+
+  private catchUp(db: Database, stream: string, row: Row | undefined, fresh: RecordedEvent[]): void {
+    let entry = this.building.get(stream);
+    if (entry !== undefined && entry.state.revision !== row?.revision) entry = undefined; // moved on without us
+    entry ??= startingPoint(db, stream, row, this.states);
+    if (entry === undefined) {
+      // Neither held nor snapshotted at the row's revision: readers fold the rest from the store.
+      statements(db).setRevision.run(fresh[fresh.length - 1]!.revision, stream);
+      return;
+    }
+    entry.state = foldProjectInto(entry.state, fresh, parseProjectEvent);
+    writeRow(db, stream, entry.state, entry.snapshotRevision);
+    this.building.delete(stream);
+    this.building.set(stream, entry);
+    if (this.building.size > this.catchUpStates) {
+      const [oldest, leaving] = this.building.entries().next().value!;
+      this.building.delete(oldest);
+      this.persist(db, oldest, leaving);
+    }
+  }
+
+  /** Writes a snapshot of a state leaving the catch-up's working set, when one is due (as live). */
+  private persist(db: Database, stream: string, entry: Building): void {
+    if (entry.state.revision - entry.snapshotRevision < this.snapshotEvery) return;
+    const s = statements(db);
+    s.writeSnapshot.run(stream, entry.state.revision, JSON.stringify(entry.state));
+    s.setSnapshotRevision.run(entry.state.revision, stream);
+  }
+}
+
+/** A private state to fold a catch-up into: a new stream, the stored snapshot or a copy of the shared state at the row's revision. */
+function startingPoint(db: Database, stream: string, row: Row | undefined, states: ProjectStateCache): Building | undefined {
+  if (row === undefined) return { state: initialState(), snapshotRevision: -1 };
+  if (row.snapshot_revision === row.revision) {
+    const snapshot = statements(db).snapshot.get(stream);
+    if (snapshot?.revision === row.revision) return { state: JSON.parse(snapshot.state) as ProjectState, snapshotRevision: row.revision };
+  }
+  const shared = states.peek(stream, row.revision);
+  return shared ? { state: structuredClone(shared), snapshotRevision: row.snapshot_revision } : undefined;
+}
+
+function writeRow(db: Database, stream: string, state: ProjectState, snapshotRevision: number): void {
+  const declared = state.status === 'none' ? undefined : state;
+  statements(db).upsert.run({
+    stream,
+    id: declared?.id ?? null,
+    department: declared?.department ?? null,
+    year: declared?.year ?? null,
+    revision: state.revision,
+    snapshotRevision,
+  });
+}
+
+function byStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const out = new Map<string, RecordedEvent[]>();
+  for (const e of events) {
+    const list = out.get(e.stream);
+    if (list) list.push(e);
+    else out.set(e.stream, [e]);
+  }
+  return out;
+}
+
+/**
+ * One project's current state from the read model: its snapshot and the stream's events after it, up
+ * to the row's revision. `readTail` reads a stream from a revision on (the event store).
+ */
+export async function loadProjectState(
+  db: Database,
+  stream: string,
+  readTail: (stream: string, fromRevision: number) => Promise<RecordedEvent[]>,
+): Promise<DeclaredProject | undefined> {
+  const s = statements(db);
+  const revision = s.revisionOf.get(stream)?.revision;
+  if (revision === undefined) return undefined;
+  const snapshot = s.snapshot.get(stream);
+  let state = snapshot && snapshot.revision <= revision ? (JSON.parse(snapshot.state) as ProjectState) : initialState();
+  if (state.revision < revision) {
+    const tail = (await readTail(stream, state.revision + 1)).filter((e) => e.revision <= revision);
+    state = foldProjectInto(state, tail, parseProjectEvent);
+  }
+  return state.status === 'none' ? undefined : state;
 }
 
 /** The current revision of a project in the read model, without reading its state. */
@@ -115,9 +257,8 @@ export const readProjectDepartment = (db: Database, stream: string): string | un
   statements(db).departmentOf.get(stream)?.department;
 
 export type ProjectListFilter = { department?: string; year?: number };
-export type ProjectRow = { stream: string; revision: number; department: string; year: number };
 
-/** The rows of the project list (no state parsed), ordered by department, year, id. */
+/** The rows of the project list (no state read), ordered by department, year, id. */
 export function listProjectRows(db: Database, filter: ProjectListFilter = {}): ProjectRow[] {
   const where: string[] = ['id IS NOT NULL'];
   const params: Record<string, unknown> = {};

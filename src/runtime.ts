@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { projectsProjection } from '../projections/projects-read-model.js';
+import { ProjectsProjection, type ProjectsProjectionOptions } from '../projections/projects-read-model.js';
 import { ProjectStateCache } from '../projections/project-state-cache.js';
 import type { Config } from './config.js';
 import { ProjectionRunner } from './read-models/projection-runner.js';
@@ -29,7 +29,7 @@ export type Runtime = {
 export async function openRuntime(
   config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
   logger?: Logger,
-  options: { startProjections?: boolean } = {},
+  options: { startProjections?: boolean; readModels?: ProjectsProjectionOptions } = {},
 ): Promise<Runtime> {
   const memory = config.dbPath === ':memory:';
   if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
@@ -43,8 +43,8 @@ export async function openRuntime(
     store = sqlite;
     readDb = memory ? sqlite.db : openReadDb(config.dbPath);
   }
-  const states = new ProjectStateCache(readDb);
-  const runner = new ProjectionRunner(store, readDb, [projectsProjection(states)], logger);
+  const states = new ProjectStateCache(readDb, store);
+  const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger);
   if (options.startProjections !== false) await runner.start();
   return {
     store,

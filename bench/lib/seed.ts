@@ -2,32 +2,57 @@ import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
 import type { NewEvent } from '../../src/store/event-store.js';
 import { projectTemplate, streamOfN } from './synthetic.js';
 
+export type SeedOptions = {
+  from?: number;
+  inFlight?: number;
+  make?: (n: number) => NewEvent[];
+  /**
+   * Events per append. Omitted: a project's events in one append, so each stream is contiguous in the log.
+   * Given: appended in rounds (every project's next `chunk` events, then the next round), so the streams are
+   * interleaved as a year of data entry across many projects leaves them.
+   */
+  chunk?: number;
+};
+
 /**
  * Writes `projects` project streams of 3 setup events + `facts` facts each straight through the store's
- * append (one append per project, many in flight so group commit batches them).
+ * append (many appends in flight so group commit batches them).
  */
-export async function seedProjects(
-  dbPath: string,
-  projects: number,
-  facts: number,
-  options: { from?: number; inFlight?: number; make?: (n: number) => NewEvent[] } = {},
-): Promise<{ events: number; ms: number }> {
+export async function seedProjects(dbPath: string, projects: number, facts: number, options: SeedOptions = {}): Promise<{ events: number; ms: number }> {
   const store = await openSqliteEventStore(dbPath);
   const make = options.make ?? projectTemplate(facts);
   const from = options.from ?? 0;
   const inFlight = options.inFlight ?? 64;
   const t0 = performance.now();
-  let next = from;
   let events = 0;
-  const worker = async (): Promise<void> => {
-    while (next < from + projects) {
-      const n = next++;
-      const batch = make(n);
-      events += batch.length;
-      await store.append(streamOfN(n), batch, 'no_stream');
-    }
+  /** Appends `jobs` with up to `inFlight` at a time. */
+  const run = async (jobs: Iterator<[stream: string, batch: NewEvent[], expected: number | 'no_stream']>) => {
+    const worker = async (): Promise<void> => {
+      for (let job = jobs.next(); !job.done; job = jobs.next()) {
+        const [stream, batch, expected] = job.value;
+        events += batch.length;
+        await store.append(stream, batch, expected);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, projects) }, worker));
   };
-  await Promise.all(Array.from({ length: Math.min(inFlight, projects) }, worker));
+  const numbers = Array.from({ length: projects }, (_, i) => from + i);
+  if (options.chunk === undefined) {
+    await run(numbers.map((n) => [streamOfN(n), make(n), 'no_stream'] as [string, NewEvent[], 'no_stream'])[Symbol.iterator]());
+  } else {
+    const chunk = options.chunk;
+    const all = numbers.map((n) => make(n));
+    const longest = Math.max(0, ...all.map((e) => e.length));
+    function* rounds(): Generator<[string, NewEvent[], number | 'no_stream']> {
+      for (let at = 0; at < longest; at += chunk) {
+        for (const [i, n] of numbers.entries()) {
+          const batch = all[i]!.slice(at, at + chunk);
+          if (batch.length > 0) yield [streamOfN(n), batch, at === 0 ? 'no_stream' : at - 1];
+        }
+      }
+    }
+    await run(rounds());
+  }
   await store.close();
   return { events, ms: performance.now() - t0 };
 }

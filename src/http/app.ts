@@ -57,15 +57,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAccess(app, deps.tokens);
-  const states = deps.states ?? new ProjectStateCache(deps.readDb);
+  const states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
   const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,
     // In-process read models are current after every command (awaitProjections), so they can serve
     // the decision state; a stale one would only make the append fail with a reported conflict.
-    loadState: async (stream) => {
-      return states.get(stream) ?? loadFromStream(deps.store)(stream);
-    },
+    loadState: async (stream) => (await states.get(stream)) ?? loadFromStream(deps.store)(stream),
     awaitProjections: (position) => deps.runner.waitFor(position),
     departmentOf: (projectId) => readProjectDepartment(deps.readDb, projectStream(projectId)),
     idempotency: new IdempotencyKeys(deps.readDb),

@@ -39,7 +39,7 @@ export class ProjectQueries {
     store: EventStore,
     private readonly db: Database,
     private readonly clock: Clock,
-    readonly states: ProjectStateCache = new ProjectStateCache(db),
+    readonly states: ProjectStateCache = new ProjectStateCache(db, store),
   ) {
     this.streams = new StreamCache(store);
   }
@@ -53,7 +53,7 @@ export class ProjectQueries {
     const stream = projectStream(projectId);
     const businessDate = businessDateOf(point, this.today());
     if (point.kind === 'now') {
-      const project = this.states.get(stream);
+      const project = await this.states.get(stream);
       if (project) return { project, events: [], businessDate };
     }
     const all = await this.streams.read(stream);
@@ -85,21 +85,20 @@ export class ProjectQueries {
     return computeMonitoring(project, businessDate);
   }
 
-  list(filter: ProjectListFilter & { colour?: Colour }): ProjectSummary[] {
+  async list(filter: ProjectListFilter & { colour?: Colour }): Promise<ProjectSummary[]> {
     const today = this.today();
     const out: ProjectSummary[] = [];
     for (const row of listProjectRows(this.db, filter)) {
-      const summary = this.summary(row.stream, row.revision, today);
+      const hit = this.summaries.get(row.stream);
+      const summary = hit && hit.revision === row.revision && hit.day === today ? hit.summary : await this.summary(row.stream, today);
       if (!summary || (filter.colour && summary.colour !== filter.colour)) continue;
       out.push(summary);
     }
     return out;
   }
 
-  private summary(stream: string, revision: number, today: string): ProjectSummary | undefined {
-    const hit = this.summaries.get(stream);
-    if (hit && hit.revision === revision && hit.day === today) return hit.summary;
-    const project = this.states.get(stream);
+  private async summary(stream: string, today: string): Promise<ProjectSummary | undefined> {
+    const project = await this.states.get(stream);
     if (!project) return undefined;
     const card = computeScorecard(project, { asOf: today });
     const monitoring = computeMonitoring(project, today);

@@ -3,8 +3,11 @@ import type { Logger } from 'pino';
 import type { EventStore, RecordedEvent, Subscription } from '../store/event-store.js';
 import type { Projection } from './projection.js';
 
-/** Events per catch-up batch: bigger pages split fewer streams across batches (each split costs a state parse). */
-const PAGE = 10_000;
+/**
+ * Events per catch-up batch. Small enough that a page's objects die young: pages of 10,000 survived
+ * the young generation and made reading the log a third slower (bench: rebuild).
+ */
+const PAGE = 1000;
 
 /**
  * Keeps the read models of the local SQLite database up to date with the event store.
@@ -90,13 +93,56 @@ export class ProjectionRunner {
   }
 
   private async catchUp(): Promise<number> {
-    let count = 0;
+    let count = this.applied === 0n ? await this.catchUpByStream() : 0;
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.applied, maxCount: PAGE, streamPrefixes: this.streamPrefixes });
-      if (page.length === 0) return count;
+      if (page.length === 0) break;
       this.applyBatch(page, true);
       count += page.length;
     }
+    this.db.transaction(() => {
+      for (const p of this.projections) p.endCatchUp?.(this.db);
+    })();
+    return count;
+  }
+
+  /**
+   * From position 0, when the store can read stream after stream and every projection is per stream:
+   * the log up to the head, one stream at a time, so a projection holds one stream's state at a time
+   * however the streams are interleaved. The checkpoints move to the head only at the end; a crash
+   * before that replays from 0 (applying is idempotent). Returns the events applied.
+   */
+  private async catchUpByStream(): Promise<number> {
+    const readByStream = this.store.readAllByStream?.bind(this.store);
+    if (readByStream === undefined || !this.projections.every((p) => p.perStream)) return 0;
+    if ([...this.checkpoints().values()].some((c) => c > 0n)) return 0; // some read model is already ahead
+    const head = await this.store.headPosition();
+    const types = this.projections.map((p) => new Set(p.eventTypes));
+    let after: { stream: string; revision: number } | undefined;
+    let count = 0;
+    for (;;) {
+      const page = await readByStream({ toPosition: head, maxCount: PAGE, streamPrefixes: this.streamPrefixes, ...(after ? { after } : {}) });
+      const last = page[page.length - 1];
+      if (last === undefined) break;
+      this.db.transaction(() => {
+        this.projections.forEach((p, i) => {
+          const mine = page.filter((e) => types[i]!.has(e.type));
+          if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: true });
+        });
+      })();
+      after = { stream: last.stream, revision: last.revision };
+      count += page.length;
+    }
+    if (count === 0) return 0;
+    this.db.transaction(() => {
+      for (const p of this.projections) {
+        p.endCatchUp?.(this.db);
+        this.upsertCheckpoint.run(p.name, head.toString());
+      }
+    })();
+    this.applied = head;
+    this.resolveWaiters();
+    return count;
   }
 
   private enqueue(event: RecordedEvent): void {
@@ -136,6 +182,10 @@ export class ProjectionRunner {
       }
     })();
     this.applied = last.position;
+    this.resolveWaiters();
+  }
+
+  private resolveWaiters(): void {
     this.waiters = this.waiters.filter((w) => {
       if (w.position > this.applied) return true;
       w.resolve();

@@ -16,4 +16,11 @@ export type Projection = {
   clear(db: Database): void;
   /** `catchingUp`: a page of the backlog (start or rebuild) rather than live events. */
   applyBatch(db: Database, events: readonly RecordedEvent[], context: { catchingUp: boolean }): void;
+  /** After the last page of a catch-up, in a transaction of its own: write what was held back. */
+  endCatchUp?(db: Database): void;
+  /**
+   * Its read model of a stream depends on that stream's events only, so a catch-up from position 0 may
+   * feed it stream after stream (the store's readAllByStream) instead of in global order.
+   */
+  perStream?: boolean;
 };

@@ -59,6 +59,16 @@ export type ReadAllOptions = {
   streamPrefixes?: string[];
 };
 
+export type ReadByStreamOptions = {
+  /** Inclusive: only events at or before this position. */
+  toPosition: bigint;
+  /** Exclusive keyset: events after this stream and revision (streams compare bytewise). Omitted: from the first stream. */
+  after?: { stream: string; revision: number };
+  maxCount: number;
+  /** Only events whose stream name starts with one of these prefixes. */
+  streamPrefixes?: string[];
+};
+
 export type SubscribeOptions = {
   /** Exclusive checkpoint: deliver events strictly after it. Omitted: from the beginning. */
   fromPosition?: bigint;
@@ -85,6 +95,12 @@ export interface EventStore {
   /** Current revision of a stream, or undefined when it does not exist. */
   streamRevision(stream: string): Promise<number | undefined>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: the events up to a position ordered by stream, then revision, instead of global order.
+   * A rebuild of read models that depend on one stream each folds one stream after another with it,
+   * holding one stream's state at a time, however the streams are interleaved in the log.
+   */
+  readAllByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the store (0n when empty). */
   headPosition(): Promise<bigint>;
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;

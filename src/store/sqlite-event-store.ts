@@ -9,6 +9,7 @@ import type {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  ReadByStreamOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -24,15 +25,8 @@ export type StoreLogger = { error(obj: object, msg?: string): void };
 
 export type SqliteEventStoreOptions = { logger?: StoreLogger };
 
-type Row = {
-  position: bigint;
-  stream: string;
-  revision: bigint;
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-};
+/** A row as an array in COLUMNS order (raw mode: no object per row); integers as numbers. */
+type Row = [position: number, stream: string, revision: number, id: string, type: string, data: string, metadata: string];
 
 /** An append waiting for the next group commit; events are already serialized. */
 type PendingAppend = {
@@ -181,6 +175,18 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(options.fromPosition ?? 0n, options.maxCount ?? -1, options.streamPrefixes);
   }
 
+  async readAllByStream(options: ReadByStreamOptions): Promise<RecordedEvent[]> {
+    const prefixes = options.streamPrefixes;
+    const filter = prefixes !== undefined && prefixes.length > 0 ? prefixCondition(prefixes, { useStreamIndex: true }) : undefined;
+    const after = options.after;
+    // The row value walks the (stream, revision) index from the keyset on: no sort, no skipped rows.
+    const sql = `SELECT ${COLUMNS} FROM events WHERE position <= ?${after ? ' AND (stream, revision) > (?, ?)' : ''}${
+      filter ? ` AND ${filter.sql}` : ''
+    } ORDER BY stream, revision LIMIT ?`;
+    const params: unknown[] = [options.toPosition, ...(after ? [after.stream, after.revision] : []), ...(filter?.params ?? []), options.maxCount];
+    return this.rowsQuery(sql).all(...params).map(toRecorded);
+  }
+
   async headPosition(): Promise<bigint> {
     return this.head();
   }
@@ -272,14 +278,17 @@ export class SqliteEventStore implements EventStore {
 
   private positionOf(stream: string, revision: number): bigint {
     const rows = this.rowsQuery(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision = ?`).all(stream, revision);
-    return rows[0]?.position ?? 0n;
+    return rows[0] ? BigInt(rows[0][0]) : 0n;
   }
 
-  /** Prepared once per distinct SQL text (the prefix filters vary in shape). */
+  /**
+   * Prepared once per distinct SQL text (the prefix filters vary in shape). Raw rows with plain numbers:
+   * reading a page costs about what the bare loop over the same rows does (positions stay below 2^53).
+   */
   private rowsQuery(sql: string): Statement<unknown[], Row> {
     let stmt = this.statements.get(sql);
     if (stmt === undefined) {
-      stmt = this.db.prepare<unknown[], Row>(sql).safeIntegers(true);
+      stmt = this.db.prepare<unknown[], Row>(sql).raw(true);
       this.statements.set(sql, stmt);
     }
     return stmt;
@@ -299,12 +308,12 @@ export class SqliteEventStore implements EventStore {
 
 function toRecorded(row: Row): RecordedEvent {
   return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-    stream: row.stream,
-    revision: Number(row.revision),
-    position: row.position,
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]) as unknown,
+    metadata: JSON.parse(row[6]) as RecordedEvent['metadata'],
+    stream: row[1],
+    revision: row[2],
+    position: BigInt(row[0]),
   };
 }

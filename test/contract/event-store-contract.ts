@@ -264,6 +264,37 @@ export function eventStoreContract(
       t.same(pastLast, [], 'nothing after the position an append reported');
     });
 
+    t.test('readAllByStream, where offered: stream after stream, up to a position, paged by keyset', async (t) => {
+      const readByStream = store.readAllByStream?.bind(store);
+      if (readByStream === undefined) {
+        t.pass(`${name} reads $all in global order only (the runner then catches up in global order)`);
+        return;
+      }
+      const prefix = streamName('bystream');
+      // Interleaved appends; stream names sort b < c < 中 (UTF-8 bytes) whatever the order of writing.
+      const [b, c, zh] = [`${prefix}-b`, `${prefix}-c`, `${prefix}-中`];
+      await store.append(c, [event('C0', {})], 'no_stream');
+      await store.append(zh, [event('Z0', {})], 'no_stream');
+      await store.append(b, [event('B0', {}), event('B1', {})], 'no_stream');
+      const upTo = await store.append(c, [event('C1', {})], 0);
+      await store.append(b, [event('B2', {})], 1); // after the position read to
+      const read = async (options: { after?: { stream: string; revision: number }; maxCount?: number }) =>
+        (await readByStream({ toPosition: upTo.position, streamPrefixes: [prefix], maxCount: options.maxCount ?? 100, ...(options.after ? { after: options.after } : {}) })).map(
+          (e) => `${e.type}@${e.revision}`,
+        );
+      t.same(await read({}), ['B0@0', 'B1@1', 'C0@0', 'C1@1', 'Z0@0'], 'by stream, then revision; nothing after toPosition');
+      t.same(await read({ maxCount: 2 }), ['B0@0', 'B1@1'], 'maxCount limits the page');
+      t.same(await read({ after: { stream: b, revision: 1 } }), ['C0@0', 'C1@1', 'Z0@0'], 'after is exclusive and moves to the next stream');
+      t.same(await read({ after: { stream: c, revision: 0 }, maxCount: 2 }), ['C1@1', 'Z0@0'], 'after within a stream');
+      t.same(await read({ after: { stream: zh, revision: 0 } }), [], 'nothing after the last');
+      const all = await readByStream({ toPosition: upTo.position, streamPrefixes: [prefix], maxCount: 100 });
+      const inOrder = await store.readAll({ streamPrefixes: [prefix] });
+      for (const e of all) {
+        const same = inOrder.find((o) => o.id === e.id);
+        t.same(e, same, `${e.type} reads back as readAll reads it`);
+      }
+    });
+
     t.test('prefix filters match stream names literally and case-sensitively', async (t) => {
       const root2 = streamName('prefix');
       const names = {

@@ -61,7 +61,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
     async (request) => {
       const { department, year, colour } = request.query;
       const allowed = listableDepartments(request);
-      const projects = queries.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
+      const projects = await queries.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
       return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
     },
   );

@@ -26,16 +26,18 @@ export function prefixRange(prefix: string): PrefixRange {
  * through the stream index SQLite gathered and sorted every matching event for every page, so paging
  * through the log was quadratic (bench: 1,000,000 events).
  */
-export function prefixCondition(prefixes: readonly string[]): { sql: string; params: string[] } {
+export function prefixCondition(prefixes: readonly string[], options: { useStreamIndex?: boolean } = {}): { sql: string; params: string[] } {
+  // Reads in stream order want the index; reads in position order must stay off it.
+  const column = options.useStreamIndex ? 'stream' : '+stream';
   const parts: string[] = [];
   const params: string[] = [];
   for (const prefix of prefixes) {
     const { from, to } = prefixRange(prefix);
     if (to === undefined) {
-      parts.push('+stream >= ?');
+      parts.push(`${column} >= ?`);
       params.push(from);
     } else {
-      parts.push('(+stream >= ? AND +stream < ?)');
+      parts.push(`(${column} >= ? AND ${column} < ?)`);
       params.push(from, to);
     }
   }
