@@ -1,6 +1,6 @@
 /**
  * Benchmark 3: HTTP command throughput and latency. Each server runs in its own process; autocannon
- * (50 connections) runs here, on 127.0.0.1 only, for a fixed time.
+ * (50 connections) runs here, on 127.0.0.1 only, for a fixed time after a one-second warm-up.
  *   --target=app       POST …/indicators/:indicatorId/actuals on the real API, round robin over the
  *                      seeded projects so that concurrent commands never hit the same project
  *   --target=constant  the same requests against fastify answering a constant (the limit)
@@ -41,11 +41,11 @@ childMain(async () => {
   if (target !== 'app' && target !== 'constant') throw new Error(`unknown --target=${arg('target')}`);
   const { child, port } = await startServer(serverArgs);
   let sent = 0;
-  try {
-    const result = await autocannon({
+  const load = (duration: number) =>
+    autocannon({
       url: `http://127.0.0.1:${port}`,
       connections: 50,
-      duration: seconds,
+      duration,
       headers: { 'content-type': 'application/json', 'x-actor': encodeURIComponent('张三') },
       requests: [
         {
@@ -59,6 +59,11 @@ childMain(async () => {
         },
       ],
     });
+  try {
+    // Both servers first take a second of the same load (JIT compilation, caches, connections): the
+    // figures are of a running server, not of its first second.
+    const warmup = await load(1);
+    const result = await load(seconds);
     return {
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
@@ -67,6 +72,7 @@ childMain(async () => {
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
+      warmupNon2xx: warmup.non2xx + warmup.errors,
     };
   } finally {
     await stopServer(child);

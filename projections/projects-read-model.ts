@@ -132,9 +132,9 @@ export class ProjectsProjection implements Projection {
     }
   }
 
-  /** Writes the states still held from a catch-up as snapshots. */
+  /** Writes the states still held from a catch-up as snapshots (when due) and hands them to readers. */
   endCatchUp(db: Database): void {
-    for (const [stream, entry] of this.building) this.persist(db, stream, entry);
+    for (const [stream, entry] of this.building) this.leave(db, stream, entry);
     this.building.clear();
   }
 
@@ -182,16 +182,22 @@ export class ProjectsProjection implements Projection {
     if (this.building.size > this.catchUpStates) {
       const [oldest, leaving] = this.building.entries().next().value!;
       this.building.delete(oldest);
-      this.persist(db, oldest, leaving);
+      this.leave(db, oldest, leaving);
     }
   }
 
-  /** Writes a snapshot of a state leaving the catch-up's working set, when one is due (as live). */
-  private persist(db: Database, stream: string, entry: Building): void {
-    if (entry.state.revision - entry.snapshotRevision < this.snapshotEvery) return;
-    const s = statements(db);
-    s.writeSnapshot.run(stream, entry.state.revision, JSON.stringify(entry.state));
-    s.setSnapshotRevision.run(entry.state.revision, stream);
+  /**
+   * A state leaves the catch-up's working set: a snapshot is written when one is due (as live), and
+   * the state joins the shared ones (no longer changed here), so the first command or query after a
+   * start finds it in memory.
+   */
+  private leave(db: Database, stream: string, entry: Building): void {
+    if (entry.state.revision - entry.snapshotRevision >= this.snapshotEvery) {
+      const s = statements(db);
+      s.writeSnapshot.run(stream, entry.state.revision, JSON.stringify(entry.state));
+      s.setSnapshotRevision.run(entry.state.revision, stream);
+    }
+    if (entry.state.status !== 'none') this.states.put(stream, entry.state);
   }
 }
 

@@ -9,6 +9,7 @@ import { ProjectionRunner } from './read-models/projection-runner.js';
 import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
 import type { EventStore } from './store/event-store.js';
 import { openSqliteEventStore } from './store/sqlite-event-store.js';
+import { Checkpointer } from './store/sqlite/checkpointer.js';
 
 
 export type Runtime = {
@@ -22,9 +23,10 @@ export type Runtime = {
 
 /**
  * Opens the event store chosen by the configuration and the local read-model database.
- * Embedded mode keeps events and read models in one SQLite file (read models through their own
- * connection, so their commits need not wait for a full fsync: they are rebuilt from the log anyway,
- * and each batch commits with its checkpoint). EventStoreDB mode keeps only the read models locally.
+ * Embedded mode keeps the events in JIXIAO_DB and the read models in a file beside it
+ * (`jixiao.read-models.db`): each has its own write-ahead log, so read-model commits never wait
+ * behind the fsync of the events', and the events' log is synced for events alone. EventStoreDB
+ * mode keeps only the read models locally, in JIXIAO_DB. In memory, one database holds both.
  */
 export async function openRuntime(
   config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
@@ -41,10 +43,15 @@ export async function openRuntime(
   } else {
     const sqlite = await openSqliteEventStore(config.dbPath, logger ? { logger } : {});
     store = sqlite;
-    readDb = memory ? sqlite.db : openReadDb(config.dbPath);
+    readDb = memory ? sqlite.db : openReadDb(readModelsPath(config.dbPath));
+    if (!memory) dropReadModelsOfTheFirstLayout(sqlite.db);
   }
+  const ownFile = readDb !== (store as { db?: Db }).db;
+  const checkpointer = ownFile && !memory ? new Checkpointer(readDb, logger) : undefined;
   const states = new ProjectStateCache(readDb, store);
-  const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger);
+  const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger, {
+    ...(checkpointer ? { afterCommit: () => checkpointer.committed() } : {}),
+  });
   if (options.startProjections !== false) await runner.start();
   return {
     store,
@@ -54,9 +61,19 @@ export async function openRuntime(
     async close() {
       await runner.stop();
       await store.close();
+      await checkpointer?.close();
       if (readDb.open) readDb.close();
     },
   };
+}
+
+/** `data/jixiao.db` → `data/jixiao.read-models.db`. */
+export const readModelsPath = (eventsPath: string): string => eventsPath.replace(/(\.[^./\\]*)?$/, '.read-models$1');
+
+/** Read models used to share the events' file; they are rebuilt from the log in their own. */
+function dropReadModelsOfTheFirstLayout(events: Db): void {
+  const old = events.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'rm\\_%' ESCAPE '\\' OR name = 'idempotency_keys')").pluck().all() as string[];
+  for (const name of old) events.exec(`DROP TABLE "${name}"`);
 }
 
 function openReadDb(path: string): Db {

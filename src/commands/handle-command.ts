@@ -6,6 +6,7 @@ import { projectStream } from '../../commands/project/events.js';
 import { foldProject } from '../../commands/project/fold.js';
 import type { ProjectState } from '../../commands/project/state.js';
 import { isoTimestamp, type Clock } from '../clock.js';
+import { newEventId } from './event-id.js';
 import { WrongExpectedRevisionError } from '../store/errors.js';
 import type { EventStore, NewEvent } from '../store/event-store.js';
 
@@ -46,7 +47,7 @@ export async function handleCommand(
   const recordedAt = isoTimestamp(now);
   const correlationId = options.correlationId ?? randomUUID();
   const events: NewEvent[] = decided.map(({ effectiveAt, reason, ...event }) => ({
-    id: randomUUID(),
+    id: newEventId(),
     type: event.type,
     data: event.data,
     metadata: {

@@ -24,14 +24,16 @@ export class ProjectionRunner {
   private failure: Error | undefined;
   private readonly upsertCheckpoint: Statement<[string, string]>;
   private readonly selectCheckpoints: Statement<[], { name: string; position: string }>;
+  private readonly streamPrefixes: string[];
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database,
     private readonly projections: readonly Projection[],
     private readonly logger?: Logger,
-    private readonly streamPrefixes: string[] = ['project-'],
+    private readonly options: { streamPrefixes?: string[]; afterCommit?: () => void } = {},
   ) {
+    this.streamPrefixes = options.streamPrefixes ?? ['project-'];
     db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');
     this.upsertCheckpoint = db.prepare(
       'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
@@ -75,10 +77,10 @@ export class ProjectionRunner {
   async rebuild(): Promise<{ events: number; position: bigint }> {
     const live = this.subscription !== undefined;
     await this.stop();
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const p of this.projections) p.clear(this.db);
       this.db.prepare('DELETE FROM rm_checkpoints').run();
-    })();
+    });
     this.applied = 0n;
     const events = await this.catchUp();
     if (live) await this.start();
@@ -100,9 +102,9 @@ export class ProjectionRunner {
       this.applyBatch(page, true);
       count += page.length;
     }
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const p of this.projections) p.endCatchUp?.(this.db);
-    })();
+    });
     return count;
   }
 
@@ -124,22 +126,22 @@ export class ProjectionRunner {
       const page = await readByStream({ toPosition: head, maxCount: PAGE, streamPrefixes: this.streamPrefixes, ...(after ? { after } : {}) });
       const last = page[page.length - 1];
       if (last === undefined) break;
-      this.db.transaction(() => {
+      this.inTransaction(() => {
         this.projections.forEach((p, i) => {
           const mine = page.filter((e) => types[i]!.has(e.type));
           if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: true });
         });
-      })();
+      });
       after = { stream: last.stream, revision: last.revision };
       count += page.length;
     }
     if (count === 0) return 0;
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const p of this.projections) {
         p.endCatchUp?.(this.db);
         this.upsertCheckpoint.run(p.name, head.toString());
       }
-    })();
+    });
     this.applied = head;
     this.resolveWaiters();
     return count;
@@ -172,7 +174,7 @@ export class ProjectionRunner {
     if (!last) return;
     const checkpoints = this.checkpoints();
     const upsert = this.upsertCheckpoint;
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       for (const p of this.projections) {
         const from = checkpoints.get(p.name) ?? 0n;
         const types = new Set(p.eventTypes);
@@ -180,9 +182,15 @@ export class ProjectionRunner {
         if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
         upsert.run(p.name, last.position.toString());
       }
-    })();
+    });
     this.applied = last.position;
     this.resolveWaiters();
+  }
+
+  /** Runs `body` in a transaction of the read-model database, then tells the caller's afterCommit. */
+  private inTransaction(body: () => void): void {
+    this.db.transaction(body)();
+    this.options.afterCommit?.();
   }
 
   private resolveWaiters(): void {

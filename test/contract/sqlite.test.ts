@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import type { NewEvent, RecordedEvent } from '../../src/store/event-store.js';
 import { WrongExpectedRevisionError } from '../../src/store/errors.js';
-import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
+import Database from 'better-sqlite3';
+import { openSqliteEventStore, SqliteEventStore } from '../../src/store/sqlite-event-store.js';
+import { WalSync } from '../../src/store/sqlite/wal-sync.js';
 import { eventStoreContract } from './event-store-contract.js';
 
 eventStoreContract(t, 'sqlite (in memory)', () => openSqliteEventStore(':memory:'));
@@ -29,7 +31,7 @@ t.test('a file store keeps every resolved append across close and reopen', async
   const path = join(tempDir(t), 'nested', 'deeper', 'events.db'); // parent directories are created
   const store = await openSqliteEventStore(path);
   t.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-  t.equal(store.db.pragma('synchronous', { simple: true }), 2, 'synchronous = FULL');
+  t.equal(store.db.pragma('synchronous', { simple: true }), 1, 'synchronous = NORMAL: the store fsyncs the WAL itself after each commit');
   await store.append('project-测试-2022', [event('Registered', { name: '公交补贴' })], 'no_stream');
   const last = await store.append('project-测试-2022', [event('A'), event('B')], 0);
   // Not awaited: close() must wait for it.
@@ -53,6 +55,52 @@ t.test('a file store keeps every resolved append across close and reopen', async
   t.equal(last.position, 3n);
   const next = await reopened.append('project-测试-2022', [event('C')], 2);
   t.equal(next.position, 5n, 'positions continue after reopening');
+});
+
+t.test('an append is answered, and subscribers hear of it, only after the fsync of the WAL; the next commit waits for that fsync', async (t) => {
+  const path = join(tempDir(t), 'events.db');
+  const opened = await openSqliteEventStore(path);
+  await opened.close(); // the schema, and a WAL file to sync
+  /** A WAL sync whose fsyncs complete when the test says so. */
+  class HeldSync extends WalSync {
+    held: (() => void)[] = [];
+    override sync(done: (error?: Error) => void): void {
+      this.held.push(() => super.sync(done));
+    }
+    release(): void {
+      for (const go of this.held.splice(0)) go();
+    }
+  }
+  const sync = new HeldSync(`${path}-wal`);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const store = new SqliteEventStore(db, undefined, sync);
+  t.teardown(() => store.close());
+  const delivered: string[] = [];
+  const subscription = store.subscribe((e) => void delivered.push(e.type));
+  t.teardown(() => subscription.stop());
+  await subscription.caughtUp;
+
+  let answered = false;
+  const first = store.append('s-1', [event('First')], 'no_stream').then((r) => ((answered = true), r));
+  await eventually(() => sync.held.length === 1);
+  const second = store.append('s-2', [event('Second')], 'no_stream');
+  const third = store.append('s-3', [event('Third')], 'no_stream');
+  for (let i = 0; i < 5; i++) await tick();
+  t.notOk(answered, 'committed, but not answered before its fsync');
+  t.same(delivered, [], 'nor delivered to subscribers');
+  t.equal(await store.streamRevision('s-1'), 0, 'the first is committed');
+  t.equal(await store.streamRevision('s-2'), undefined, 'the next ones wait: no commit while an fsync runs');
+  sync.release();
+  t.equal((await first).nextRevision, 0, 'answered once the fsync completed');
+  await eventually(() => sync.held.length === 1);
+  const transactions = store.transactions;
+  sync.release();
+  t.same([(await second).nextRevision, (await third).nextRevision], [0, 0], 'the appends that waited shared one commit and one fsync');
+  t.equal(store.transactions, transactions);
+  await eventually(() => delivered.length === 3);
+  t.same(delivered, ['First', 'Second', 'Third']);
 });
 
 t.test('positions are bigints starting at 1; an empty store has head 0n', async (t) => {

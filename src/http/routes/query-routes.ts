@@ -39,10 +39,11 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Every per-project query needs read access to the project's department (unknown projects answer 404).
   app.addHook('preHandler', async (request) => {
+    if (request.method !== 'GET') return; // commands authorize themselves
     const id = (request.params as { id?: string } | undefined)?.id;
     if (id === undefined || !request.routeOptions.url?.startsWith('/api/projects/:id')) return;
     const department = departmentOf(id);
-    if (department !== undefined && request.method === 'GET') authorize(request, 'read', department);
+    if (department !== undefined) authorize(request, 'read', department);
   });
 
   typed.get(
