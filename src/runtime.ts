@@ -9,7 +9,6 @@ import { ProjectionRunner } from './read-models/projection-runner.js';
 import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
 import type { EventStore } from './store/event-store.js';
 import { openSqliteEventStore } from './store/sqlite-event-store.js';
-import { Checkpointer } from './store/sqlite/checkpointer.js';
 
 
 export type Runtime = {
@@ -46,12 +45,8 @@ export async function openRuntime(
     readDb = memory ? sqlite.db : openReadDb(readModelsPath(config.dbPath));
     if (!memory) dropReadModelsOfTheFirstLayout(sqlite.db);
   }
-  const ownFile = readDb !== (store as { db?: Db }).db;
-  const checkpointer = ownFile && !memory ? new Checkpointer(readDb, logger) : undefined;
   const states = new ProjectStateCache(readDb, store);
-  const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger, {
-    ...(checkpointer ? { afterCommit: () => checkpointer.committed() } : {}),
-  });
+  const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger);
   if (options.startProjections !== false) await runner.start();
   return {
     store,
@@ -61,7 +56,6 @@ export async function openRuntime(
     async close() {
       await runner.stop();
       await store.close();
-      await checkpointer?.close();
       if (readDb.open) readDb.close();
     },
   };

@@ -31,7 +31,7 @@ export class ProjectionRunner {
     private readonly db: Database,
     private readonly projections: readonly Projection[],
     private readonly logger?: Logger,
-    private readonly options: { streamPrefixes?: string[]; afterCommit?: () => void } = {},
+    private readonly options: { streamPrefixes?: string[] } = {},
   ) {
     this.streamPrefixes = options.streamPrefixes ?? ['project-'];
     db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');
@@ -77,10 +77,10 @@ export class ProjectionRunner {
   async rebuild(): Promise<{ events: number; position: bigint }> {
     const live = this.subscription !== undefined;
     await this.stop();
-    this.inTransaction(() => {
+    this.db.transaction(() => {
       for (const p of this.projections) p.clear(this.db);
       this.db.prepare('DELETE FROM rm_checkpoints').run();
-    });
+    })();
     this.applied = 0n;
     const events = await this.catchUp();
     if (live) await this.start();
@@ -102,9 +102,9 @@ export class ProjectionRunner {
       this.applyBatch(page, true);
       count += page.length;
     }
-    this.inTransaction(() => {
+    this.db.transaction(() => {
       for (const p of this.projections) p.endCatchUp?.(this.db);
-    });
+    })();
     return count;
   }
 
@@ -126,22 +126,22 @@ export class ProjectionRunner {
       const page = await readByStream({ toPosition: head, maxCount: PAGE, streamPrefixes: this.streamPrefixes, ...(after ? { after } : {}) });
       const last = page[page.length - 1];
       if (last === undefined) break;
-      this.inTransaction(() => {
+      this.db.transaction(() => {
         this.projections.forEach((p, i) => {
           const mine = page.filter((e) => types[i]!.has(e.type));
           if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: true });
         });
-      });
+      })();
       after = { stream: last.stream, revision: last.revision };
       count += page.length;
     }
     if (count === 0) return 0;
-    this.inTransaction(() => {
+    this.db.transaction(() => {
       for (const p of this.projections) {
         p.endCatchUp?.(this.db);
         this.upsertCheckpoint.run(p.name, head.toString());
       }
-    });
+    })();
     this.applied = head;
     this.resolveWaiters();
     return count;
@@ -174,7 +174,7 @@ export class ProjectionRunner {
     if (!last) return;
     const checkpoints = this.checkpoints();
     const upsert = this.upsertCheckpoint;
-    this.inTransaction(() => {
+    this.db.transaction(() => {
       for (const p of this.projections) {
         const from = checkpoints.get(p.name) ?? 0n;
         const types = new Set(p.eventTypes);
@@ -182,15 +182,9 @@ export class ProjectionRunner {
         if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
         upsert.run(p.name, last.position.toString());
       }
-    });
+    })();
     this.applied = last.position;
     this.resolveWaiters();
-  }
-
-  /** Runs `body` in a transaction of the read-model database, then tells the caller's afterCommit. */
-  private inTransaction(body: () => void): void {
-    this.db.transaction(body)();
-    this.options.afterCommit?.();
   }
 
   private resolveWaiters(): void {

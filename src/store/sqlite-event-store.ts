@@ -19,7 +19,6 @@ import { isValidExpected, satisfies } from './expected-revision.js';
 import { prefixCondition } from './sqlite/prefix-range.js';
 import { migrate } from './sqlite/schema.js';
 import { SqliteSubscription } from './sqlite/subscription.js';
-import { Checkpointer } from './sqlite/checkpointer.js';
 import { WalSync } from './sqlite/wal-sync.js';
 
 /** The part of a pino logger the store uses. */
@@ -61,7 +60,7 @@ export async function openSqliteEventStore(
     db.close();
     throw error;
   }
-  return new SqliteEventStore(db, options.logger, memory ? undefined : new WalSync(`${db.name}-wal`), memory ? undefined : new Checkpointer(db, options.logger));
+  return new SqliteEventStore(db, options.logger, memory ? undefined : new WalSync(`${db.name}-wal`));
 }
 
 /**
@@ -95,8 +94,6 @@ export class SqliteEventStore implements EventStore {
     private readonly logger?: StoreLogger,
     /** Absent: the database syncs inside COMMIT itself (synchronous = FULL), or lives in memory. */
     private readonly walSync?: WalSync,
-    /** Absent: SQLite checkpoints inside the commits that cross its threshold. */
-    private readonly checkpointer?: Checkpointer,
   ) {
     this.revisionStmt = db
       .prepare<[string], { revision: bigint | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream = ?')
@@ -226,7 +223,6 @@ export class SqliteEventStore implements EventStore {
       await (this.syncing ?? new Promise((resolve) => setImmediate(resolve)));
     }
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    await this.checkpointer?.close();
     this.walSync?.close();
     this.db.close();
   }
@@ -257,15 +253,20 @@ export class SqliteEventStore implements EventStore {
     const committed = batch.some((item) => item.result !== undefined);
     if (!committed || this.walSync === undefined) return this.settle(batch, committed);
     const walSync = this.walSync;
+    const durable = (error?: Error) => {
+      if (error) {
+        // Committed but not known to be on disk: the caller hears of it (an Idempotency-Key retry finds the events).
+        this.logger?.error({ err: error }, 'fsync of the write-ahead log failed');
+        for (const item of batch) if (item.result !== undefined) (item.result = undefined), (item.error = error);
+      }
+      this.settle(batch, !error);
+    };
+    // A lone append has nothing to share the wait with: a hop to the thread pool would only add to its latency.
+    if (batch.length === 1) return durable(walSync.syncNow());
     this.syncing = new Promise<void>((resolve) =>
       walSync.sync((error) => {
-        if (error) {
-          // Committed but not known to be on disk: the caller hears of it (an Idempotency-Key retry finds the events).
-          this.logger?.error({ err: error }, 'fsync of the write-ahead log failed');
-          for (const item of batch) if (item.result !== undefined) (item.result = undefined), (item.error = error);
-        }
         this.syncing = undefined;
-        this.settle(batch, !error);
+        durable(error);
         resolve();
         if (this.queue.length > 0) this.scheduleFlush();
       }),
@@ -274,10 +275,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Tells subscriptions of a durable commit and answers every append of the batch. */
   private settle(batch: PendingAppend[], committed: boolean): void {
-    if (committed) {
-      this.checkpointer?.committed();
-      for (const sub of this.subscriptions) sub.notify();
-    }
+    if (committed) for (const sub of this.subscriptions) sub.notify();
     for (const item of batch) {
       if (item.result !== undefined) item.resolve(item.result);
       else item.reject(item.error);

@@ -57,48 +57,56 @@ t.test('a file store keeps every resolved append across close and reopen', async
   t.equal(next.position, 5n, 'positions continue after reopening');
 });
 
-t.test('an append is answered, and subscribers hear of it, only after the fsync of the WAL; the next commit waits for that fsync', async (t) => {
+t.test('appends are answered, and subscribers hear of them, only after the WAL is synced; no commit while a sync runs', async (t) => {
   const path = join(tempDir(t), 'events.db');
   const opened = await openSqliteEventStore(path);
   await opened.close(); // the schema, and a WAL file to sync
-  /** A WAL sync whose fsyncs complete when the test says so. */
+  /** A WAL sync whose syncs in the thread pool complete when the test says so; inline syncs are recorded. */
   class HeldSync extends WalSync {
     held: (() => void)[] = [];
+    /** At each inline sync: had anyone heard of the third append yet? */
+    inline: boolean[] = [];
     override sync(done: (error?: Error) => void): void {
       this.held.push(() => super.sync(done));
+    }
+    override syncNow(): Error | undefined {
+      this.inline.push(answered.includes('Third') || delivered.includes('Third'));
+      return super.syncNow();
     }
     release(): void {
       for (const go of this.held.splice(0)) go();
     }
   }
+  const answered: string[] = [];
+  const delivered: string[] = [];
   const sync = new HeldSync(`${path}-wal`);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   const store = new SqliteEventStore(db, undefined, sync);
   t.teardown(() => store.close());
-  const delivered: string[] = [];
   const subscription = store.subscribe((e) => void delivered.push(e.type));
   t.teardown(() => subscription.stop());
   await subscription.caughtUp;
+  const append = (stream: string, type: string) =>
+    store.append(stream, [event(type)], 'no_stream').then((r) => (answered.push(type), r));
 
-  let answered = false;
-  const first = store.append('s-1', [event('First')], 'no_stream').then((r) => ((answered = true), r));
+  // Two appends of one tick share a commit, synced in the thread pool.
+  const first = append('s-1', 'First');
+  const second = append('s-2', 'Second');
   await eventually(() => sync.held.length === 1);
-  const second = store.append('s-2', [event('Second')], 'no_stream');
-  const third = store.append('s-3', [event('Third')], 'no_stream');
+  const third = append('s-3', 'Third');
   for (let i = 0; i < 5; i++) await tick();
-  t.notOk(answered, 'committed, but not answered before its fsync');
+  t.same(answered, [], 'committed, but not answered before the sync');
   t.same(delivered, [], 'nor delivered to subscribers');
-  t.equal(await store.streamRevision('s-1'), 0, 'the first is committed');
-  t.equal(await store.streamRevision('s-2'), undefined, 'the next ones wait: no commit while an fsync runs');
+  t.equal(await store.streamRevision('s-2'), 0, 'both are committed');
+  t.equal(await store.streamRevision('s-3'), undefined, 'the next append waits: no commit while a sync runs');
   sync.release();
-  t.equal((await first).nextRevision, 0, 'answered once the fsync completed');
-  await eventually(() => sync.held.length === 1);
-  const transactions = store.transactions;
-  sync.release();
-  t.same([(await second).nextRevision, (await third).nextRevision], [0, 0], 'the appends that waited shared one commit and one fsync');
-  t.equal(store.transactions, transactions);
+  t.same([(await first).nextRevision, (await second).nextRevision], [0, 0], 'answered once the sync completed');
+  // Alone in its commit, the third is synced inline, before it is answered or delivered.
+  t.equal((await third).nextRevision, 0);
+  t.same(sync.inline, [false], 'the lone append was synced before anyone heard of it');
+  t.equal(sync.held.length, 0);
   await eventually(() => delivered.length === 3);
   t.same(delivered, ['First', 'Second', 'Third']);
 });
