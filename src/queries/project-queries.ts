@@ -10,10 +10,10 @@ import { computeScorecard } from '../../projections/scoring/scorecard.js';
 import type { Colour, Monitoring, Scorecard } from '../../projections/scorecard-types.js';
 import type { Clock } from '../clock.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
-import { businessDateOf, eventsAt, type PointInTime } from './point-in-time.js';
+import { businessDateOf, eventsAt, seesEveryEvent, type PointInTime } from './point-in-time.js';
 import { StreamCache } from './stream-cache.js';
 
-export type ProjectAt = { project: DeclaredProject; events: RecordedEvent[]; businessDate: string };
+export type ProjectAt = { project: DeclaredProject; businessDate: string };
 
 export type ProjectSummary = {
   id: string;
@@ -54,18 +54,23 @@ export class ProjectQueries {
     const businessDate = businessDateOf(point, this.today());
     if (point.kind === 'now') {
       const project = await this.states.get(stream);
-      if (project) return { project, events: [], businessDate };
+      if (project) return { project, businessDate };
     }
     const all = await this.streams.read(stream);
-    const visible = eventsAt(all, point);
-    const state = foldProject(visible);
+    if (all.length > 0 && seesEveryEvent(all, point)) {
+      // A point after every event (a year-end date asked after the year) sees the current state: the
+      // read model's, when it stands at the last event read here. No fold of the whole stream.
+      const current = await this.states.get(stream);
+      if (current?.revision === all[all.length - 1]!.revision) return { project: current, businessDate };
+    }
+    const state = foldProject(eventsAt(all, point));
     if (state.status === 'none') {
       throw notFound(
         'project-unknown',
         all.length === 0 ? `项目 ${projectId} 不存在 / no such project` : `项目 ${projectId} 在该时点尚未登记 / not registered at that point`,
       );
     }
-    return { project: state, events: visible, businessDate };
+    return { project: state, businessDate };
   }
 
   /** All events of a project's stream (for history and diff). */

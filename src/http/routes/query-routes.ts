@@ -16,6 +16,7 @@ import { parseDate } from '../../../commands/values/parse-date.js';
 import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time.js';
 import type { ProjectQueries } from '../../queries/project-queries.js';
 import { etagOf } from '../request-context.js';
+import { sendJson } from '../json-answer.js';
 import { authorize, listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 
@@ -74,7 +75,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
       const point = pointOf(request.query);
       const { project } = await queries.at(request.params.id, point);
       if (point.kind === 'now') reply.header('etag', etagOf(project.revision));
-      return { point, project };
+      return sendJson(reply, { point, project });
     },
   );
 
@@ -131,7 +132,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
         querystring: z.object({ from: z.string().optional(), to: z.string().optional() }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const entries = historyEntries(await queries.events(request.params.id));
       const from = request.query.from ? dayOf(request.query.from, 'from') : undefined;
       const to = request.query.to ? dayOf(request.query.to, 'to') : undefined;
@@ -139,7 +140,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
         const day = recordedDay(e.recordedAt);
         return (from === undefined || day >= from) && (to === undefined || day <= to);
       });
-      return { projectId: request.params.id, entries: shown };
+      return sendJson(reply, { projectId: request.params.id, entries: shown });
     },
   );
 
