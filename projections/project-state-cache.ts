@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DeclaredProject } from '../commands/project/state.js';
 import type { EventStore } from '../src/store/event-store.js';
-import { loadProjectState, readProjectRevision } from './projects-read-model.js';
+import { loadProjectState, readProjectDepartment, readProjectRevision } from './projects-read-model.js';
 
 /**
  * Current project states in memory, reused while the read model's revision is unchanged (loading a state
@@ -36,6 +36,14 @@ export class ProjectStateCache {
     this.entries.delete(stream);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(stream, state);
+  }
+
+  /**
+   * The department of a project, from any state held of it (a project's department is set when it is
+   * registered and never changes), else from the read model.
+   */
+  department(stream: string): string | undefined {
+    return this.entries.get(stream)?.department ?? readProjectDepartment(this.db, stream);
   }
 
   /** The cached state at exactly `revision`, without reading the database. */

@@ -35,6 +35,7 @@ type Statements = {
   row: Statement<[string], Row>;
   upsert: Statement<[Record<string, unknown>]>;
   setRevision: Statement<[number, string]>;
+  setRevisions: Statement<[number, number, string]>;
   setSnapshotRevision: Statement<[number, string]>;
   writeSnapshot: Statement<[string, number, string]>;
   snapshot: Statement<[string], { revision: number; state: string }>;
@@ -54,6 +55,7 @@ function statements(db: Database): Statements {
         ON CONFLICT(stream) DO UPDATE SET id = excluded.id, department = excluded.department, year = excluded.year,
           revision = excluded.revision, snapshot_revision = excluded.snapshot_revision`),
       setRevision: db.prepare('UPDATE rm_projects SET revision = ? WHERE stream = ?'),
+      setRevisions: db.prepare('UPDATE rm_projects SET revision = ?, snapshot_revision = ? WHERE stream = ?'),
       setSnapshotRevision: db.prepare('UPDATE rm_projects SET snapshot_revision = ? WHERE stream = ?'),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO rm_project_snapshots (stream, revision, state) VALUES (?, ?, ?)'),
       snapshot: db.prepare('SELECT revision, state FROM rm_project_snapshots WHERE stream = ?'),
@@ -162,7 +164,9 @@ export class ProjectsProjection implements Projection {
       statements(db).writeSnapshot.run(stream, state.revision, JSON.stringify(state));
       snapshotRevision = state.revision;
     }
-    writeRow(db, stream, state, snapshotRevision);
+    // A registered project keeps its id, department and year: only the revisions move.
+    if (row === undefined) writeRow(db, stream, state, snapshotRevision);
+    else statements(db).setRevisions.run(state.revision, snapshotRevision, stream);
     if (state.status !== 'none') this.states.put(stream, state);
   }
 

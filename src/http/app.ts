@@ -7,7 +7,6 @@ import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
 import { ProjectQueries } from '../queries/project-queries.js';
-import { readProjectDepartment } from '../../projections/projects-read-model.js';
 import { ProjectStateCache } from '../../projections/project-state-cache.js';
 import { projectStream } from '../../commands/project/events.js';
 import type { TokenTable } from '../auth/principal.js';
@@ -65,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // the decision state; a stale one would only make the append fail with a reported conflict.
     loadState: async (stream) => (await states.get(stream)) ?? loadFromStream(deps.store)(stream),
     awaitProjections: (position) => deps.runner.waitFor(position),
-    departmentOf: (projectId) => readProjectDepartment(deps.readDb, projectStream(projectId)),
+    departmentOf: (projectId) => states.department(projectStream(projectId)),
     idempotency: new IdempotencyKeys(deps.readDb),
   };
   const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);

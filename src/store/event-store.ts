@@ -79,6 +79,11 @@ export type Subscription = {
   /** Resolves once the backlog existing at subscribe time has been delivered. */
   caughtUp: Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Optional: the caller has had every event up to `position` another way (onCommitted); a subscription
+   * waiting for new events need not read those back.
+   */
+  skipTo?(position: bigint): void;
 };
 
 /**
@@ -86,6 +91,8 @@ export type Subscription = {
  * the next is not delivered before the returned promise settles.
  */
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+export type CommitListener = (events: readonly RecordedEvent[], after: bigint) => void;
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
@@ -104,5 +111,12 @@ export interface EventStore {
   /** Position of the last event in the store (0n when empty). */
   headPosition(): Promise<bigint>;
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /**
+   * Optional: calls `listener` with the events of every commit made through this instance, once they
+   * are durable and before their appends are answered, with the position just before the first of
+   * them. A projection in the same process applies them at once instead of reading them back (its
+   * subscription still covers other processes' commits). Returns a function that stops the calls.
+   */
+  onCommitted?(listener: CommitListener): () => void;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement, Transaction } from 'better-sqlite3';
 import type {
   AppendResult,
+  CommitListener,
   EventHandler,
   EventStore,
   ExpectedRevision,
@@ -38,6 +39,8 @@ type PendingAppend = {
   reject: (error: unknown) => void;
   result?: AppendResult;
   error?: unknown;
+  /** Position and revision of each row once inserted (the rows of a rolled-back append are dropped). */
+  written?: { position: bigint; revision: number }[];
 };
 
 const COLUMNS = 'position, stream, revision, id, type, data, metadata';
@@ -66,8 +69,8 @@ export async function openSqliteEventStore(
 /**
  * The embedded event store. Appends are group-committed: the appends made while the previous
  * commit is being synced to disk (or, when nothing is syncing, before the next turn of the event
- * loop) go into one transaction. Each append in the batch runs in its own savepoint, so one that
- * conflicts fails alone. Every promise settles, and subscriptions hear of the commit, only once it
+ * loop) go into one transaction. An append of several events runs in its own savepoint, so one that
+ * conflicts fails alone (an append of one event is a single INSERT, which fails whole by itself). Every promise settles, and subscriptions hear of the commit, only once it
  * is on disk: the WAL is fsynced in the thread pool while the event loop goes on. No commit is
  * written while an fsync runs: the write would wait for it inside the event loop.
  */
@@ -80,6 +83,7 @@ export class SqliteEventStore implements EventStore {
   private syncing: Promise<void> | undefined;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly commitListeners = new Set<CommitListener>();
 
   private readonly revisionStmt: Statement<[string], { revision: bigint | null }>;
   private readonly insertStmt: Statement<[string, number, string, string, string, string]>;
@@ -117,7 +121,8 @@ export class SqliteEventStore implements EventStore {
       }
       for (const item of batch) {
         try {
-          item.result = savepoint(item); // nested: SAVEPOINT … RELEASE / ROLLBACK TO
+          // One event is one INSERT, which fails whole; several need a savepoint (SAVEPOINT … RELEASE / ROLLBACK TO).
+          item.result = item.rows.length <= 1 ? this.appendOne(item) : savepoint(item);
         } catch (error) {
           item.error = error;
         }
@@ -215,6 +220,11 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  onCommitted(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
   /** Waits for queued appends, stops the subscriptions, then closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -273,12 +283,44 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /** Tells subscriptions of a durable commit and answers every append of the batch. */
+  /** Tells listeners and subscriptions of a durable commit, then answers every append of the batch. */
   private settle(batch: PendingAppend[], committed: boolean): void {
+    if (committed && this.commitListeners.size > 0) this.tellListeners(batch);
     if (committed) for (const sub of this.subscriptions) sub.notify();
     for (const item of batch) {
       if (item.result !== undefined) item.resolve(item.result);
       else item.reject(item.error);
+    }
+  }
+
+  /** The committed events of a batch, read back as readAll would (data and metadata parsed from what was stored). */
+  private tellListeners(batch: PendingAppend[]): void {
+    const events: RecordedEvent[] = [];
+    for (const item of batch) {
+      if (item.result === undefined || item.written === undefined) continue;
+      item.rows.forEach((row, i) => {
+        const at = item.written![i]!;
+        events.push({
+          id: row.id,
+          type: row.type,
+          data: JSON.parse(row.data) as unknown,
+          metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+          stream: item.stream,
+          revision: at.revision,
+          position: at.position,
+        });
+      });
+    }
+    if (events.length === 0) return;
+    // Positions are rowids handed out one after another inside the write lock: the batch's are consecutive.
+    events.sort((a, b) => (a.position < b.position ? -1 : 1));
+    const after = events[0]!.position - 1n;
+    for (const listener of this.commitListeners) {
+      try {
+        listener(events, after);
+      } catch (error) {
+        this.logger?.error({ err: error }, 'a commit listener failed');
+      }
     }
   }
 
@@ -294,11 +336,14 @@ export class SqliteEventStore implements EventStore {
     }
     let revision = actual ?? -1;
     let position = 0n;
+    const written: PendingAppend['written'] = [];
     for (const row of item.rows) {
       revision += 1;
       const info = this.insertStmt.run(item.stream, revision, row.id, row.type, row.data, row.metadata);
       position = BigInt(info.lastInsertRowid);
+      written.push({ position, revision });
     }
+    item.written = written;
     return { nextRevision: revision, position };
   }
 

@@ -17,11 +17,17 @@ t.test('a point after every event answers the current state; a point before the 
     return res.json().project;
   };
 
-  for (const query of [{ asOf: '2023-01-31' }, { knownAt: '2023-01-01' }, { revision: String(last.revision) }, { revision: '999' }]) {
+  const after: Record<string, string>[] = [{ asOf: '2023-01-31' }, { knownAt: '2023-01-01' }, { revision: String(last.revision) }, { revision: '999' }];
+  for (const query of after) {
     t.ok(seesEveryEvent(events, pointOf(query)), `${JSON.stringify(query)} sees every event`);
     t.same(await state(new URLSearchParams(query).toString()), folded(query), `${JSON.stringify(query)}: the current state, equal to the fold`);
   }
-  for (const query of [{ asOf: '2022-06-30' }, { revision: String(last.revision - 1) }, { knownAt: last.metadata.recordedAt.replace(/\.\d+/, '').replace('16:00:00', '15:59:59') }]) {
+  const before: Record<string, string>[] = [
+    { asOf: '2022-06-30' },
+    { revision: String(last.revision - 1) },
+    { knownAt: last.metadata.recordedAt.replace(/\.\d+/, '').replace('16:00:00', '15:59:59') },
+  ];
+  for (const query of before) {
     t.notOk(seesEveryEvent(events, pointOf(query)), `${JSON.stringify(query)} does not`);
     const answer = await state(new URLSearchParams(query).toString());
     t.same(answer, folded(query), `${JSON.stringify(query)}: the fold of what it sees`);

@@ -56,6 +56,11 @@ export class SqliteSubscription implements Subscription {
     this.wake?.();
   }
 
+  skipTo(position: bigint): void {
+    // Only while waiting: a page in hand is delivered from where it is, and sets the position itself.
+    if (this.wake !== undefined && position > this.position) this.position = position;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
