@@ -21,12 +21,12 @@ import type { ProjectStateCache } from './project-state-cache.js';
  * its time (bench: rebuild).
  */
 export const SNAPSHOT_EVERY = 500;
-/** Private states kept while catching up in global order; one leaving (or the end of the catch-up) is written as a snapshot when due. */
+/** Private states a catch-up works on; one leaving the set (or the end of the catch-up) gets its snapshot when one is due. */
 const CATCH_UP_STATES = 256;
-
-export type ProjectsProjectionOptions = { snapshotEvery?: number; catchUpStates?: number };
 /** Below this many new events a shared state is stepped with the pure `evolve`; above, a private copy is folded in place. */
 const EVOLVE_AT_MOST = 8;
+
+export type ProjectsProjectionOptions = { snapshotEvery?: number; catchUpStates?: number };
 
 type Row = { revision: number; snapshot_revision: number };
 export type ProjectRow = { stream: string; revision: number; department: string; year: number };
@@ -93,7 +93,8 @@ type Building = { state: ProjectState; snapshotRevision: number };
  * The projection. Live, it steps the shared current states (ProjectStateCache) forward and writes a
  * snapshot every SNAPSHOT_EVERY events of a project whose state it holds; a project it does not hold
  * only has its row's revision moved (a reader folds the rest from the store). Catching up, it folds
- * private states and writes each as a snapshot when it leaves its small working set.
+ * private states in a small working set; one leaving it gets its snapshot when one is due and joins
+ * the shared states.
  */
 export class ProjectsProjection implements Projection {
   /** v2: rows and snapshots, instead of v1's whole state per row. A new name starts from position 0. */
