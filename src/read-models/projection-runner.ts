@@ -12,8 +12,10 @@ const PAGE = 1000;
 /**
  * Keeps the read models of the local SQLite database up to date with the event store.
  * One checkpoint per projection in `rm_checkpoints`, written in the same transaction as the
- * read-model changes. Catch-up reads pages from $all; live events arrive by subscription and are
- * applied in small batches (whatever has queued since the last flush).
+ * read-model changes. A catch-up from position 0 reads the log stream by stream where the store can
+ * (readAllByStream), otherwise pages of $all; live events arrive by subscription and are applied in
+ * small batches (whatever has queued since the last flush), and the commits made through the store
+ * in this process are handed over directly (onCommitted), before their appends are answered.
  */
 export class ProjectionRunner {
   private subscription: Subscription | undefined;
@@ -32,7 +34,7 @@ export class ProjectionRunner {
     private readonly db: Database,
     private readonly projections: readonly Projection[],
     private readonly logger?: Logger,
-    private readonly options: { streamPrefixes?: string[] } = {},
+    options: { streamPrefixes?: string[] } = {},
   ) {
     this.streamPrefixes = options.streamPrefixes ?? ['project-'];
     db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');

@@ -67,12 +67,12 @@ export async function openSqliteEventStore(
 }
 
 /**
- * The embedded event store. Appends are group-committed: the appends made while the previous
- * commit is being synced to disk (or, when nothing is syncing, before the next turn of the event
- * loop) go into one transaction. An append of several events runs in its own savepoint, so one that
- * conflicts fails alone (an append of one event is a single INSERT, which fails whole by itself). Every promise settles, and subscriptions hear of the commit, only once it
- * is on disk: the WAL is fsynced in the thread pool while the event loop goes on. No commit is
- * written while an fsync runs: the write would wait for it inside the event loop.
+ * The embedded event store. Appends are group-committed: the appends made while the previous commit
+ * is being synced to disk (or, when nothing is syncing, before the next turn of the event loop) go
+ * into one transaction, which one sync then covers. An append of several events runs in its own
+ * savepoint, so one that conflicts fails alone (an append of one event is a single INSERT, which
+ * fails whole by itself). Every promise settles, and listeners and subscriptions hear of the commit,
+ * only once it is on disk: the WAL is synced in the thread pool while the event loop goes on.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
@@ -93,7 +93,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendOne: (item: PendingAppend) => AppendResult;
 
   constructor(
-    /** The underlying database, shared with the projection runner's `rm_*` tables. */
+    /** The underlying database (in memory, the read models' `rm_*` tables live in it too). */
     readonly db: Db,
     private readonly logger?: StoreLogger,
     /** Absent: the database syncs inside COMMIT itself (synchronous = FULL), or lives in memory. */
