@@ -24,7 +24,7 @@ export class ProjectStateCache {
     if (revision === undefined) return undefined;
     const hit = this.entries.get(stream);
     if (hit && hit.revision === revision) return hit;
-    const state = await loadProjectState(this.db, stream, (s, fromRevision) => this.store.readStream(s, { fromRevision }));
+    const state = await loadProjectState(this.db, stream, (s, fromRevision) => this.store.readStream(s, { fromRevision }), revision);
     if (state) this.put(stream, state);
     return state;
   }

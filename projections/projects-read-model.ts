@@ -238,15 +238,16 @@ function byStream(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]
 
 /**
  * One project's current state from the read model: its snapshot and the stream's events after it, up
- * to the row's revision. `readTail` reads a stream from a revision on (the event store).
+ * to the row's revision (`revision`, when the caller has just read it). `readTail` reads a stream from
+ * a revision on (the event store).
  */
 export async function loadProjectState(
   db: Database,
   stream: string,
   readTail: (stream: string, fromRevision: number) => Promise<RecordedEvent[]>,
+  revision = readProjectRevision(db, stream),
 ): Promise<DeclaredProject | undefined> {
   const s = statements(db);
-  const revision = s.revisionOf.get(stream)?.revision;
   if (revision === undefined) return undefined;
   const snapshot = s.snapshot.get(stream);
   let state = snapshot && snapshot.revision <= revision ? (JSON.parse(snapshot.state) as ProjectState) : initialState();

@@ -151,7 +151,7 @@ export function applyEvent(
       ...(d.unit !== undefined ? { unit: d.unit } : {}),
       goals: d.goals,
       policy: d.policy,
-      registered: { actor: meta.actor, recordedAt: meta.recordedAt, revision: meta.revision },
+      registered: stamped(meta, {}),
       budget: { initialFen: d.budget.initialFen, sources: d.budget.sources, totalFen: d.budget.initialFen, adjustments: [] },
       indicators: [],
       targetsLocked: false,
@@ -167,7 +167,7 @@ export function applyEvent(
 
   switch (event.type) {
     case 'TargetsDeclared':
-      s.targetsDeclaredAt = { actor: meta.actor, recordedAt: meta.recordedAt, revision: meta.revision };
+      s.targetsDeclaredAt = stamped(meta, {});
       s.indicators = event.data.indicators.map((i) =>
         Object.assign({}, i, { originalTarget: i.target, originalTargetText: i.targetText, revisions: [], actuals: [] }),
       );

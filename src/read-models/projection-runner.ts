@@ -28,6 +28,8 @@ export class ProjectionRunner {
   private readonly upsertCheckpoint: Statement<[string, string]>;
   private readonly selectCheckpoints: Statement<[], { name: string; position: string }>;
   private readonly streamPrefixes: string[];
+  /** The event types each projection handles, in the order of `projections`. */
+  private readonly types: ReadonlySet<string>[];
 
   constructor(
     private readonly store: EventStore,
@@ -37,6 +39,7 @@ export class ProjectionRunner {
     options: { streamPrefixes?: string[] } = {},
   ) {
     this.streamPrefixes = options.streamPrefixes ?? ['project-'];
+    this.types = projections.map((p) => new Set(p.eventTypes));
     db.exec('CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL)');
     this.upsertCheckpoint = db.prepare(
       'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
@@ -125,7 +128,6 @@ export class ProjectionRunner {
     if (readByStream === undefined || !this.projections.every((p) => p.perStream)) return 0;
     if ([...this.checkpoints().values()].some((c) => c > 0n)) return 0; // some read model is already ahead
     const head = await this.store.headPosition();
-    const types = this.projections.map((p) => new Set(p.eventTypes));
     let after: { stream: string; revision: number } | undefined;
     let count = 0;
     for (;;) {
@@ -134,7 +136,7 @@ export class ProjectionRunner {
       if (last === undefined) break;
       this.db.transaction(() => {
         this.projections.forEach((p, i) => {
-          const mine = page.filter((e) => types[i]!.has(e.type));
+          const mine = page.filter((e) => this.types[i]!.has(e.type));
           if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: true });
         });
       })();
@@ -201,13 +203,12 @@ export class ProjectionRunner {
     const checkpoints = this.checkpoints();
     const upsert = this.upsertCheckpoint;
     this.db.transaction(() => {
-      for (const p of this.projections) {
+      this.projections.forEach((p, i) => {
         const from = checkpoints.get(p.name) ?? 0n;
-        const types = new Set(p.eventTypes);
-        const mine = events.filter((e) => e.position > from && types.has(e.type));
+        const mine = events.filter((e) => e.position > from && this.types[i]!.has(e.type));
         if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
         upsert.run(p.name, last.position.toString());
-      }
+      });
     })();
     this.applied = last.position;
     this.resolveWaiters();
