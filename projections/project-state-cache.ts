@@ -46,6 +46,14 @@ export class ProjectStateCache {
     return this.entries.get(stream)?.department ?? readProjectDepartment(this.db, stream);
   }
 
+  /**
+   * The latest state held of a project, without asking the read model whether it is current: for a
+   * command, whose append checks the revision anyway (a stale one is decided again on `get`).
+   */
+  held(stream: string): DeclaredProject | undefined {
+    return this.entries.get(stream);
+  }
+
   /** The cached state at exactly `revision`, without reading the database. */
   peek(stream: string, revision: number): DeclaredProject | undefined {
     const hit = this.entries.get(stream);

@@ -63,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // In-process read models are current after every command (awaitProjections), so they can serve
     // the decision state; a stale one would only make the append fail with a reported conflict.
     loadState: async (stream) => (await states.get(stream)) ?? loadFromStream(deps.store)(stream),
+    heldState: (stream) => states.held(stream),
     awaitProjections: (position) => deps.runner.waitFor(position),
     departmentOf: (projectId) => states.department(projectStream(projectId)),
     idempotency: new IdempotencyKeys(deps.readDb),

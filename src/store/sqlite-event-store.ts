@@ -286,7 +286,10 @@ export class SqliteEventStore implements EventStore {
   /** Tells listeners and subscriptions of a durable commit, then answers every append of the batch. */
   private settle(batch: PendingAppend[], committed: boolean): void {
     if (committed && this.commitListeners.size > 0) this.tellListeners(batch);
-    if (committed) for (const sub of this.subscriptions) sub.notify();
+    if (committed) {
+      const last = lastPosition(batch);
+      for (const sub of this.subscriptions) sub.notify(last);
+    }
     for (const item of batch) {
       if (item.result !== undefined) item.resolve(item.result);
       else item.reject(item.error);
@@ -380,6 +383,17 @@ export class SqliteEventStore implements EventStore {
     const stmt = this.rowsQuery(`SELECT ${COLUMNS} FROM events WHERE position > ?${where} ORDER BY position LIMIT ?`);
     return stmt.all(after, ...(filter?.params ?? []), limit).map(toRecorded);
   }
+}
+
+/** The highest position a batch wrote (undefined when it wrote nothing). */
+function lastPosition(batch: readonly PendingAppend[]): bigint | undefined {
+  let last: bigint | undefined;
+  for (const item of batch) {
+    const written = item.result !== undefined ? item.written : undefined;
+    const at = written?.[written.length - 1]?.position;
+    if (at !== undefined && (last === undefined || at > last)) last = at;
+  }
+  return last;
 }
 
 function toRecorded(row: Row): RecordedEvent {

@@ -50,8 +50,12 @@ export class SqliteSubscription implements Subscription {
     this.done.catch(() => {});
   }
 
-  /** Called by the store after each commit. */
-  notify(): void {
+  /**
+   * Called by the store after each commit, with the commit's last position. A waiting subscription
+   * already moved past it (skipTo: its events were handed over) has nothing to read and sleeps on.
+   */
+  notify(upTo?: bigint): void {
+    if (upTo !== undefined && this.wake !== undefined && upTo <= this.position) return;
     this.pending = true;
     this.wake?.();
   }

@@ -1,0 +1,56 @@
+import t from 'tap';
+import { fixedClock } from '../../src/clock.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { testApp } from '../helpers/test-app.js';
+import { PROJECT_ID, register, targets } from '../helpers/worked-example.js';
+
+/**
+ * The server decides commands on the project states it holds in memory without asking the read model
+ * whether they are current. A write made meanwhile by another process on the same files (the CLI) makes
+ * such a state stale: the command must then be decided on the project as it stands, not refused.
+ */
+t.test('after the CLI wrote to a project, the server decides on the project as it stands', async (t) => {
+  const h = await testApp({ now: '2022-07-01T09:00:00' });
+  t.teardown(() => h.close());
+  const base = `/api/projects/${PROJECT_ID}`;
+  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
+  t.equal((await h.call('PUT', `${base}/targets`, targets)).statusCode, 200);
+  let res = await h.call('POST', `${base}/spending`, { amount: '10万元', date: '2022-06-01' });
+  t.equal(res.statusCode, 200);
+  t.equal(res.json().revision, 2);
+
+  // The CLI, another runtime on the same files, records spending twice: revisions 3 and 4.
+  for (const amount of ['2万元', '3万元']) {
+    let stderr = '';
+    const code = await runCli(['record-spending', '--project', PROJECT_ID, '--json', '-'], {
+      stdout: () => {},
+      stderr: (s) => (stderr += s),
+      readStdin: async () => JSON.stringify({ amount, date: '2022-06-15' }),
+      env: { JIXIAO_DB: h.dbPath, JIXIAO_ACTOR: '李四' },
+      clock: fixedClock('2022-07-01T09:30:00'),
+    });
+    t.equal(code, 0, stderr);
+  }
+
+  // The server still holds revision 2. If-Match of the revision it holds is now stale: 412, nothing written.
+  res = await h.call('POST', `${base}/spending`, { amount: '1万元', date: '2022-06-20' }, { 'if-match': '"2"' });
+  t.equal(res.statusCode, 412, res.body);
+  t.match(res.json().detail, /当前版本为 4/);
+  // If-Match of the revision the CLI left is current: accepted.
+  res = await h.call('POST', `${base}/spending`, { amount: '1万元', date: '2022-06-20' }, { 'if-match': '"4"' });
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.json().revision, 5);
+  // Without If-Match, on top of everything: 10 + 2 + 3 + 1 + 4 万元.
+  res = await h.call('POST', `${base}/spending`, { amount: '4万元', date: '2022-06-25' });
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.json().revision, 6);
+
+  const scorecard = await h.call('GET', `${base}/scorecard`);
+  t.equal(scorecard.statusCode, 200);
+  t.equal(scorecard.json().execution.spent, '200000.00');
+  const history = (await h.call('GET', `${base}/history`)).json().entries as { actor: string }[];
+  t.same(
+    history.slice(2).map((e) => e.actor),
+    ['张三', '李四', '李四', '张三', '张三'],
+  );
+});
