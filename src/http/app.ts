@@ -19,6 +19,7 @@ import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { loadFromStream } from '../commands/handle-command.js';
+import { foldProject } from '../../commands/project/fold.js';
 
 export type AppDeps = {
   store: EventStore;
@@ -60,9 +61,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,
-    // In-process read models are current after every command (awaitProjections), so they can serve
-    // the decision state; a stale one would only make the append fail with a reported conflict.
-    loadState: async (stream) => (await states.get(stream)) ?? loadFromStream(deps.store)(stream),
+    // The read model's state, brought up to the store's own revision: another process (the CLI) may
+    // have written since, and its events reach this process's read models only within a second.
+    loadState: async (stream) => {
+      const state = await states.get(stream);
+      if (state === undefined) return loadFromStream(deps.store)(stream);
+      const tail = await deps.store.readStream(stream, { fromRevision: state.revision + 1 });
+      return tail.length === 0 ? state : foldProject(tail, state);
+    },
     heldState: (stream) => states.held(stream),
     awaitProjections: (position) => deps.runner.waitFor(position),
     departmentOf: (projectId) => states.department(projectStream(projectId)),

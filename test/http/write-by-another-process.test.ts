@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import t from 'tap';
+import { decide } from '../../commands/project/decide.js';
+import { projectStream } from '../../commands/project/events.js';
+import { ZONE } from '../../src/clock.js';
+import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
 import { fixedClock } from '../../src/clock.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { testApp } from '../helpers/test-app.js';
@@ -53,4 +59,30 @@ t.test('after the CLI wrote to a project, the server decides on the project as i
     history.slice(2).map((e) => e.actor),
     ['张三', '李四', '李四', '张三', '张三'],
   );
+});
+
+t.test('a write whose read-model update has not arrived yet (a peer without read models here) is decided on too', async (t) => {
+  const h = await testApp({ now: '2022-07-01T09:00:00' });
+  t.teardown(() => h.close());
+  const base = `/api/projects/${PROJECT_ID}`;
+  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
+  t.equal((await h.call('PUT', `${base}/targets`, targets)).statusCode, 200);
+
+  // A second store on the same file appends a spending the way a peer server's command would; this
+  // process's read models hear of it only at the subscription's next poll (within a second).
+  const peer = await openSqliteEventStore(h.dbPath);
+  const [decided] = decide({ type: 'RecordSpending', input: { amount: '2万元', date: '2022-06-15' } }, (await h.runtime.states.get(projectStream(PROJECT_ID)))!, {
+    now: DateTime.fromISO('2022-07-01T09:10:00', { zone: ZONE }),
+    actor: '王五',
+  });
+  const recordedAt = '2022-07-01T09:10:00.000+08:00';
+  await peer.append(projectStream(PROJECT_ID), [{ id: randomUUID(), type: decided!.type, data: decided!.data, metadata: { actor: '王五', recordedAt, effectiveAt: recordedAt, correlationId: 'peer', causationId: 'peer' } }], 1);
+  await peer.close();
+
+  // At once, before the poll: If-Match of the peer's revision is current.
+  const res = await h.call('POST', `${base}/spending`, { amount: '1万元', date: '2022-06-20' }, { 'if-match': '"2"' });
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.json().revision, 3);
+  await h.runtime.runner.waitFor(await h.runtime.store.headPosition(), 5000);
+  t.equal((await h.call('GET', `${base}/scorecard`)).json().execution.spent, '30000.00');
 });
