@@ -28,14 +28,13 @@ const EVOLVE_AT_MOST = 8;
 
 export type ProjectsProjectionOptions = { snapshotEvery?: number; catchUpStates?: number };
 
-type Row = { revision: number; snapshot_revision: number };
+type Row = { revision: number; snapshot_revision: number; declared: number };
 export type ProjectRow = { stream: string; revision: number; department: string; year: number };
 
 type Statements = {
   row: Statement<[string], Row>;
   upsert: Statement<[Record<string, unknown>]>;
-  setRevision: Statement<[number, string]>;
-  setRevisions: Statement<[number, number, string]>;
+  persistRevisions: Statement<[number, number, string, number]>;
   setSnapshotRevision: Statement<[number, string]>;
   writeSnapshot: Statement<[string, number, string]>;
   snapshot: Statement<[string], { revision: number; state: string }>;
@@ -44,18 +43,35 @@ type Statements = {
 };
 const prepared = new WeakMap<Database, Statements>();
 
+/**
+ * Rows whose revision moved in memory and is not written yet, per connection (write-behind): a live
+ * command moves only its project's revision, and writing that row in every batch cost a command
+ * about as much as its decision (bench: HTTP commands). `persist` writes them, with the checkpoint.
+ * Readers in this process see them through `rowOf`; other processes see the file, which with its
+ * checkpoint is consistent, only older (they catch up from it).
+ */
+const heldRows = new WeakMap<Database, Map<string, Row>>();
+function held(db: Database): Map<string, Row> {
+  let rows = heldRows.get(db);
+  if (rows === undefined) heldRows.set(db, (rows = new Map()));
+  return rows;
+}
+
+/** A project's row as this process knows it: held in memory, else as written. */
+const rowOf = (db: Database, stream: string): Row | undefined => held(db).get(stream) ?? statements(db).row.get(stream);
+
 /** Prepared once per connection: preparing costs more than a primary-key lookup. */
 function statements(db: Database): Statements {
   let s = prepared.get(db);
   if (s === undefined) {
     s = {
-      row: db.prepare('SELECT revision, snapshot_revision FROM rm_projects WHERE stream = ?'),
+      row: db.prepare('SELECT revision, snapshot_revision, id IS NOT NULL AS declared FROM rm_projects WHERE stream = ?'),
       upsert: db.prepare(`INSERT INTO rm_projects (stream, id, department, year, revision, snapshot_revision)
         VALUES (@stream, @id, @department, @year, @revision, @snapshotRevision)
         ON CONFLICT(stream) DO UPDATE SET id = excluded.id, department = excluded.department, year = excluded.year,
           revision = excluded.revision, snapshot_revision = excluded.snapshot_revision`),
-      setRevision: db.prepare('UPDATE rm_projects SET revision = ? WHERE stream = ?'),
-      setRevisions: db.prepare('UPDATE rm_projects SET revision = ?, snapshot_revision = ? WHERE stream = ?'),
+      // Never backwards: another process (the CLI) may have moved the row further meanwhile.
+      persistRevisions: db.prepare('UPDATE rm_projects SET revision = ?, snapshot_revision = ? WHERE stream = ? AND revision < ?'),
       setSnapshotRevision: db.prepare('UPDATE rm_projects SET snapshot_revision = ? WHERE stream = ?'),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO rm_project_snapshots (stream, revision, state) VALUES (?, ?, ?)'),
       snapshot: db.prepare('SELECT revision, state FROM rm_project_snapshots WHERE stream = ?'),
@@ -118,14 +134,14 @@ export class ProjectsProjection implements Projection {
 
   clear(db: Database): void {
     db.exec('DELETE FROM rm_projects; DELETE FROM rm_project_snapshots;');
+    held(db).clear();
     this.building.clear();
     this.states.clear();
   }
 
   applyBatch(db: Database, events: readonly RecordedEvent[], { catchingUp }: { catchingUp: boolean }): void {
-    const s = statements(db);
     for (const [stream, list] of byStream(events)) {
-      const row = s.row.get(stream);
+      const row = rowOf(db, stream);
       // Idempotent: events at or below the row's revision are already in the read model.
       const fresh = row === undefined ? list : list.filter((e) => e.revision > row.revision);
       if (fresh.length === 0) continue;
@@ -140,6 +156,14 @@ export class ProjectsProjection implements Projection {
     this.building.clear();
   }
 
+  /** Writes the row revisions live batches held in memory (in the runner's checkpoint transaction). */
+  persist(db: Database): void {
+    const rows = held(db);
+    const write = statements(db).persistRevisions;
+    for (const [stream, row] of rows) write.run(row.revision, row.snapshot_revision, stream, row.revision);
+    rows.clear();
+  }
+
   private live(db: Database, stream: string, row: Row | undefined, fresh: RecordedEvent[]): void {
     const last = fresh[fresh.length - 1]!;
     const shared = row === undefined ? undefined : this.states.peek(stream, row.revision);
@@ -147,7 +171,7 @@ export class ProjectsProjection implements Projection {
     if (row === undefined) {
       state = foldProjectInto(initialState(), fresh, parseProjectEvent);
     } else if (shared === undefined) {
-      statements(db).setRevision.run(last.revision, stream);
+      held(db).set(stream, { revision: last.revision, snapshot_revision: row.snapshot_revision, declared: row.declared });
       return;
     } else if (fresh.length <= EVOLVE_AT_MOST) {
       // Pure steps: the previous state may be in readers' hands.
@@ -164,9 +188,9 @@ export class ProjectsProjection implements Projection {
       statements(db).writeSnapshot.run(stream, state.revision, JSON.stringify(state));
       snapshotRevision = state.revision;
     }
-    // A registered project keeps its id, department and year: only the revisions move.
-    if (row === undefined) writeRow(db, stream, state, snapshotRevision);
-    else statements(db).setRevisions.run(state.revision, snapshotRevision, stream);
+    // A registered project keeps its id, department and year: only the revisions move (written behind).
+    if (row === undefined || state.status === 'none') writeRow(db, stream, state, snapshotRevision);
+    else held(db).set(stream, { revision: state.revision, snapshot_revision: snapshotRevision, declared: 1 });
     if (state.status !== 'none') this.states.put(stream, state);
   }
 
@@ -174,9 +198,10 @@ export class ProjectsProjection implements Projection {
     let entry = this.building.get(stream);
     if (entry !== undefined && entry.state.revision !== row?.revision) entry = undefined; // moved on without us
     entry ??= startingPoint(db, stream, row, this.states);
+    held(db).delete(stream); // a catch-up writes rows as it goes
     if (entry === undefined) {
       // Neither held nor snapshotted at the row's revision: readers fold the rest from the store.
-      statements(db).setRevision.run(fresh[fresh.length - 1]!.revision, stream);
+      statements(db).persistRevisions.run(fresh[fresh.length - 1]!.revision, row!.snapshot_revision, stream, fresh[fresh.length - 1]!.revision);
       return;
     }
     entry.state = foldProjectInto(entry.state, fresh, parseProjectEvent);
@@ -259,7 +284,11 @@ export async function loadProjectState(
 }
 
 /** The current revision of a project in the read model, without reading its state. */
-export const readProjectRevision = (db: Database, stream: string): number | undefined => statements(db).revisionOf.get(stream)?.revision;
+export function readProjectRevision(db: Database, stream: string): number | undefined {
+  const row = held(db).get(stream);
+  if (row !== undefined) return row.declared ? row.revision : undefined;
+  return statements(db).revisionOf.get(stream)?.revision;
+}
 
 /** The department of a project, for access control, without reading its state. */
 export const readProjectDepartment = (db: Database, stream: string): string | undefined =>
@@ -273,7 +302,10 @@ export function listProjectRows(db: Database, filter: ProjectListFilter = {}): P
   const params: Record<string, unknown> = {};
   if (filter.department !== undefined) (where.push('department = @department'), (params.department = filter.department));
   if (filter.year !== undefined) (where.push('year = @year'), (params.year = filter.year));
-  return db
+  const rows = db
     .prepare(`SELECT stream, revision, department, year FROM rm_projects WHERE ${where.join(' AND ')} ORDER BY department, year, id`)
     .all(params) as ProjectRow[];
+  const moved = held(db);
+  if (moved.size > 0) for (const row of rows) row.revision = moved.get(row.stream)?.revision ?? row.revision;
+  return rows;
 }

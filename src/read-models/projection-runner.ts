@@ -8,6 +8,12 @@ import type { Projection } from './projection.js';
  * the young generation and made reading the log a third slower (bench: rebuild).
  */
 const PAGE = 1000;
+/**
+ * Live batches move the read models in memory at once and in the file at most this long afterwards,
+ * with the checkpoint (Projection.persist): a commit of the read-model file per group commit cost a
+ * command about as much as its decision (bench: HTTP commands).
+ */
+const PERSIST_AFTER_MS = 200;
 
 /**
  * Keeps the read models of the local SQLite database up to date with the event store.
@@ -21,6 +27,9 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private stopListening: (() => void) | undefined;
   private applied = 0n;
+  /** The position the checkpoints in the file are at (below `applied` while live batches are held in memory). */
+  private persisted = 0n;
+  private persistTimer: NodeJS.Timeout | undefined;
   private queue: RecordedEvent[] = [];
   private flushScheduled = false;
   private waiters: { position: bigint; resolve: () => void }[] = [];
@@ -56,6 +65,7 @@ export class ProjectionRunner {
   /** Catches up from the stored checkpoints, then follows new events live. */
   async start(): Promise<void> {
     this.applied = this.lowestCheckpoint();
+    this.persisted = this.applied;
     await this.catchUp();
     this.subscription = this.store.subscribe((e) => this.enqueue(e), {
       fromPosition: this.applied,
@@ -89,6 +99,7 @@ export class ProjectionRunner {
       this.db.prepare('DELETE FROM rm_checkpoints').run();
     })();
     this.applied = 0n;
+    this.persisted = 0n;
     const events = await this.catchUp();
     if (live) await this.start();
     return { events, position: this.applied };
@@ -101,6 +112,27 @@ export class ProjectionRunner {
     this.subscription = undefined;
     if (s) await s.stop();
     this.flush();
+    this.persist();
+  }
+
+  /** Writes what live batches hold in memory, with the checkpoints at the position they reached. */
+  persist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    if (this.failure || this.applied <= this.persisted) return;
+    const position = this.applied;
+    try {
+      this.db.transaction(() => {
+        for (const p of this.projections) {
+          p.persist?.(this.db);
+          this.upsertCheckpoint.run(p.name, position.toString());
+        }
+      })();
+      this.persisted = position;
+    } catch (error) {
+      this.failure = error as Error;
+      this.logger?.error({ err: error }, 'writing the read models failed; they stop at the last good checkpoint');
+    }
   }
 
   private async catchUp(): Promise<number> {
@@ -151,6 +183,7 @@ export class ProjectionRunner {
       }
     })();
     this.applied = head;
+    this.persisted = head;
     this.resolveWaiters();
     return count;
   }
@@ -200,6 +233,7 @@ export class ProjectionRunner {
   private applyBatch(events: readonly RecordedEvent[], catchingUp: boolean): void {
     const last = events[events.length - 1];
     if (!last) return;
+    if (!catchingUp) return this.applyLive(events, last.position);
     const checkpoints = this.checkpoints();
     const upsert = this.upsertCheckpoint;
     this.db.transaction(() => {
@@ -207,10 +241,29 @@ export class ProjectionRunner {
         const from = checkpoints.get(p.name) ?? 0n;
         const mine = events.filter((e) => e.position > from && this.types[i]!.has(e.type));
         if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
+        p.persist?.(this.db);
         upsert.run(p.name, last.position.toString());
       });
     })();
     this.applied = last.position;
+    this.persisted = last.position;
+    this.resolveWaiters();
+  }
+
+  /**
+   * Live events, all after `applied` (the catch-up left every projection there): applied in one
+   * transaction (what a projection writes at once, such as a new project's row), the checkpoint
+   * written behind (persist).
+   */
+  private applyLive(events: readonly RecordedEvent[], position: bigint): void {
+    this.db.transaction(() => {
+      this.projections.forEach((p, i) => {
+        const mine = events.filter((e) => this.types[i]!.has(e.type));
+        if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: false });
+      });
+    })();
+    this.applied = position;
+    this.persistTimer ??= setTimeout(() => this.persist(), PERSIST_AFTER_MS).unref();
     this.resolveWaiters();
   }
 

@@ -19,6 +19,12 @@ export type Projection = {
   /** After the last page of a catch-up, in a transaction of its own: write what was held back. */
   endCatchUp?(db: Database): void;
   /**
+   * Writes what live batches left in memory (write-behind), in the transaction that moves the
+   * checkpoint to the position they reached. Whatever a crash loses of it is applied again from the
+   * checkpoint, so a projection that holds nothing back needs none.
+   */
+  persist?(db: Database): void;
+  /**
    * Its read model of a stream depends on that stream's events only, so a catch-up from position 0 may
    * feed it stream after stream (the store's readAllByStream) instead of in global order.
    */
