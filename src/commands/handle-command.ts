@@ -17,8 +17,9 @@ export type CommandDeps = {
   loadState?: (stream: string) => Promise<ProjectState>;
   /**
    * A state held in memory, taken as current without asking the read model (that lookup cost a command
-   * as much as its decision, bench: HTTP commands). When it proves stale (the append's revision check
-   * fails, or If-Match differs from it), the command is decided again on `loadState`'s answer.
+   * as much as its decision, bench: HTTP commands). When it may be stale (the append's revision check
+   * fails, If-Match differs from it, or the decision refuses), the command is decided again on
+   * `loadState`'s answer.
    */
   heldState?: (stream: string) => ProjectState | undefined;
   /** Resolves once the read models include the given position. */
@@ -52,7 +53,16 @@ export async function handleCommand(
       throw stale(stream, options.expectedRevision, state.revision < 0 ? undefined : state.revision);
     }
     const now = deps.clock();
-    const events = eventsOf(decide(command, state, { now, actor: options.actor }), now, options);
+    let decided: ReturnType<typeof decide>;
+    try {
+      decided = decide(command, state, { now, actor: options.actor });
+    } catch (error) {
+      // A refusal may come from a held state that is out of date (another process declared the
+      // indicator, reopened the evaluation …): only the state as loaded may refuse.
+      if (!checked && error instanceof CommandRefused) return attempt(await load(stream), true);
+      throw error;
+    }
+    const events = eventsOf(decided, now, options);
     try {
       const result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
       await deps.awaitProjections?.(result.position);

@@ -86,3 +86,25 @@ t.test('a write whose read-model update has not arrived yet (a peer without read
   await h.runtime.runner.waitFor(await h.runtime.store.headPosition(), 5000);
   t.equal((await h.call('GET', `${base}/scorecard`)).json().execution.spent, '30000.00');
 });
+
+t.test('a command the held state would refuse is decided on the project as it stands', async (t) => {
+  const h = await testApp({ now: '2022-07-01T09:00:00' });
+  t.teardown(() => h.close());
+  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
+  // The CLI declares the targets; the server still holds the project without indicators.
+  let stderr = '';
+  const code = await runCli(['declare-targets', '--project', PROJECT_ID, '--json', '-'], {
+    stdout: () => {},
+    stderr: (s) => (stderr += s),
+    readStdin: async () => JSON.stringify(targets),
+    env: { JIXIAO_DB: h.dbPath, JIXIAO_ACTOR: '李四' },
+    clock: fixedClock('2022-07-01T09:30:00'),
+  });
+  t.equal(code, 0, stderr);
+  const res = await h.call('POST', `/api/projects/${PROJECT_ID}/indicators/i7/actuals`, { value: '96%', asOf: '2022-06-30' });
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.json().revision, 2);
+  // A refusal on the project as it stands is still a refusal.
+  const unknown = await h.call('POST', `/api/projects/${PROJECT_ID}/indicators/i99/actuals`, { value: '96%', asOf: '2022-06-30' });
+  t.equal(unknown.statusCode, 404, unknown.body);
+});
