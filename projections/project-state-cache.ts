@@ -43,7 +43,7 @@ export class ProjectStateCache {
    * registered and never changes), else from the read model.
    */
   department(stream: string): string | undefined {
-    return this.entries.get(stream)?.department ?? readProjectDepartment(this.db, stream);
+    return this.held(stream)?.department ?? readProjectDepartment(this.db, stream);
   }
 
   /**
@@ -56,8 +56,8 @@ export class ProjectStateCache {
 
   /** The cached state at exactly `revision`, without reading the database. */
   peek(stream: string, revision: number): DeclaredProject | undefined {
-    const hit = this.entries.get(stream);
-    return hit && hit.revision === revision ? hit : undefined;
+    const hit = this.held(stream);
+    return hit?.revision === revision ? hit : undefined;
   }
 
   clear(): void {

@@ -140,7 +140,7 @@ export class ProjectionRunner {
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.applied, maxCount: PAGE, streamPrefixes: this.streamPrefixes });
       if (page.length === 0) break;
-      this.applyBatch(page, true);
+      this.applyPage(page);
       count += page.length;
     }
     this.db.transaction(() => {
@@ -166,12 +166,7 @@ export class ProjectionRunner {
       const page = await readByStream({ toPosition: head, maxCount: PAGE, streamPrefixes: this.streamPrefixes, ...(after ? { after } : {}) });
       const last = page[page.length - 1];
       if (last === undefined) break;
-      this.db.transaction(() => {
-        this.projections.forEach((p, i) => {
-          const mine = page.filter((e) => this.types[i]!.has(e.type));
-          if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: true });
-        });
-      })();
+      this.db.transaction(() => this.feed(page, true))();
       after = { stream: last.stream, revision: last.revision };
       count += page.length;
     }
@@ -198,10 +193,8 @@ export class ProjectionRunner {
     if (this.subscription === undefined || this.failure || this.queue.length > 0 || after !== this.applied) return;
     const mine = events.filter((e) => this.streamPrefixes.some((p) => e.stream.startsWith(p)));
     try {
-      if (mine.length > 0) this.applyBatch(mine, false);
-      this.applied = events[events.length - 1]!.position;
+      this.applyLive(mine, events[events.length - 1]!.position);
       this.subscription.skipTo?.(this.applied);
-      this.resolveWaiters();
     } catch (error) {
       this.failure = error as Error;
       this.logger?.error({ err: error }, 'projection failed; read models stop at the last good checkpoint');
@@ -223,27 +216,25 @@ export class ProjectionRunner {
     this.queue = [];
     if (batch.length === 0) return;
     try {
-      this.applyBatch(batch, false);
+      this.applyLive(batch, batch[batch.length - 1]!.position);
     } catch (error) {
       this.failure = error as Error;
       this.logger?.error({ err: error }, 'projection failed; read models stop at the last good checkpoint');
     }
   }
 
-  private applyBatch(events: readonly RecordedEvent[], catchingUp: boolean): void {
+  /** A page of a catch-up in global order: each projection from its own checkpoint, the checkpoints moved with it. */
+  private applyPage(events: readonly RecordedEvent[]): void {
     const last = events[events.length - 1];
     if (!last) return;
-    if (!catchingUp) return this.applyLive(events, last.position);
     const checkpoints = this.checkpoints();
     const upsert = this.upsertCheckpoint;
     this.db.transaction(() => {
-      this.projections.forEach((p, i) => {
-        const from = checkpoints.get(p.name) ?? 0n;
-        const mine = events.filter((e) => e.position > from && this.types[i]!.has(e.type));
-        if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
+      this.feed(events, true, checkpoints);
+      for (const p of this.projections) {
         p.persist?.(this.db);
         upsert.run(p.name, last.position.toString());
-      });
+      }
     })();
     this.applied = last.position;
     this.persisted = last.position;
@@ -256,15 +247,19 @@ export class ProjectionRunner {
    * written behind (persist).
    */
   private applyLive(events: readonly RecordedEvent[], position: bigint): void {
-    this.db.transaction(() => {
-      this.projections.forEach((p, i) => {
-        const mine = events.filter((e) => this.types[i]!.has(e.type));
-        if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp: false });
-      });
-    })();
+    if (events.length > 0) this.db.transaction(() => this.feed(events, false))();
     this.applied = position;
     this.persistTimer ??= setTimeout(() => this.persist(), PERSIST_AFTER_MS).unref();
     this.resolveWaiters();
+  }
+
+  /** Hands each projection the events of its types (after its checkpoint, when given), inside the caller's transaction. */
+  private feed(events: readonly RecordedEvent[], catchingUp: boolean, checkpoints?: Map<string, bigint>): void {
+    this.projections.forEach((p, i) => {
+      const from = checkpoints?.get(p.name) ?? 0n;
+      const mine = events.filter((e) => e.position > from && this.types[i]!.has(e.type));
+      if (mine.length > 0) p.applyBatch(this.db, mine, { catchingUp });
+    });
   }
 
   private resolveWaiters(): void {

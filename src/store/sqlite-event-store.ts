@@ -315,8 +315,8 @@ export class SqliteEventStore implements EventStore {
       });
     }
     if (events.length === 0) return;
-    // Positions are rowids handed out one after another inside the write lock: the batch's are consecutive.
-    events.sort((a, b) => (a.position < b.position ? -1 : 1));
+    // Already in position order: the batch was written in order, and positions are rowids handed out one
+    // after another inside the write lock, so the batch's are consecutive.
     const after = events[0]!.position - 1n;
     for (const listener of this.commitListeners) {
       try {
