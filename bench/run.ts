@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { BENCH_DIR, runChild, type ChildOptions, type Measurements } from './lib/child.js';
 import { makeDataDir } from './lib/datadir.js';
 import { describeMachine } from './lib/machine.js';
-import { failedRow, fmt, markdownTable, type Row } from './lib/table.js';
+import { failedRow, fmt, latencyRow, markdownTable, type Row } from './lib/table.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -128,36 +128,15 @@ await step('http', '3. HTTP commands', async () => {
       goal: '≥ 40 % of limit, all 2xx',
       met: ratio >= 0.4 && clean,
     },
-    {
-      benchmark: '3. HTTP command latency p50 / p99 (ms)',
-      figure: `${fmt(http.p50)} / ${fmt(http.p99)}`,
-      limit: '25',
-      ratio: http.p99! / 25,
-      goal: 'p99 < 25 ms',
-      met: http.p99! < 25,
-    },
+    latencyRow('3. HTTP command latency p50 / p99 (ms)', http.p50, http.p99, 25),
   ];
 });
 
 await step('queries', '4. queries', async () => {
   const q = await child('queries.ts', [`--dir=${data.path}`, '--projects=1000', '--facts=40', `--iterations=${SIZE.queryIterations}`, `--list-iterations=${SIZE.listIterations}`]);
   return [
-    {
-      benchmark: '4. scorecard of a 40-indicator project, p50 / p99 (ms)',
-      figure: `${fmt(q.scorecardP50, 2)} / ${fmt(q.scorecardP99, 2)}`,
-      limit: '5',
-      ratio: q.scorecardP99! / 5,
-      goal: 'p99 < 5 ms',
-      met: q.scorecardP99! < 5,
-    },
-    {
-      benchmark: `4. project list of ${fmt(q.listed)} projects, p50 / p99 (ms)`,
-      figure: `${fmt(q.listP50, 1)} / ${fmt(q.listP99, 1)}`,
-      limit: '50',
-      ratio: q.listP99! / 50,
-      goal: 'p99 < 50 ms',
-      met: q.listP99! < 50,
-    },
+    latencyRow('4. scorecard of a 40-indicator project, p50 / p99 (ms)', q.scorecardP50, q.scorecardP99, 5, 2),
+    latencyRow(`4. project list of ${fmt(q.listed)} projects, p50 / p99 (ms)`, q.listP50, q.listP99, 50, 1),
   ];
 });
 
@@ -165,22 +144,8 @@ await step('as-of', '5. as-of state', async () => {
   const a = await child('as-of.ts', [`--dir=${data.path}`, '--events=10000', `--iterations=${SIZE.asOfIterations}`]);
   notes.push(`as-of: over a socket, to the last byte of a ${fmt(a.responseKb)} KB answer; year end sees every event (the current state); as of mid-year (about half the events folded) p50 ${fmt(a.midYearP50, 1)} / p99 ${fmt(a.midYearP99, 1)} ms`);
   return [
-    {
-      benchmark: '5. as-of state of a project with 10,000 events (year end), p50 / p99 (ms)',
-      figure: `${fmt(a.p50, 1)} / ${fmt(a.p99, 1)}`,
-      limit: '20',
-      ratio: a.p99! / 20,
-      goal: 'p99 < 20 ms',
-      met: a.p99! < 20,
-    },
-    {
-      benchmark: '5. the same project at its second-last revision (9,999 events folded), p50 / p99 (ms)',
-      figure: `${fmt(a.fullFoldP50, 1)} / ${fmt(a.fullFoldP99, 1)}`,
-      limit: '20',
-      ratio: a.fullFoldP99! / 20,
-      goal: 'p99 < 20 ms',
-      met: a.fullFoldP99! < 20,
-    },
+    latencyRow('5. as-of state of a project with 10,000 events (year end), p50 / p99 (ms)', a.p50, a.p99, 20, 1),
+    latencyRow('5. the same project at its second-last revision (9,999 events folded), p50 / p99 (ms)', a.fullFoldP50, a.fullFoldP99, 20, 1),
   ];
 });
 

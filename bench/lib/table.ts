@@ -24,6 +24,16 @@ export function markdownTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** A latency held against a goal for its p99, in ms: the goal is the limit, the ratio p99 ÷ goal. */
+export const latencyRow = (benchmark: string, p50: number | undefined, p99: number | undefined, goalMs: number, digits = 0): Row => ({
+  benchmark,
+  figure: `${fmt(p50, digits)} / ${fmt(p99, digits)}`,
+  limit: String(goalMs),
+  ratio: p99 === undefined ? undefined : p99 / goalMs,
+  goal: `p99 < ${goalMs} ms`,
+  met: p99 !== undefined && p99 < goalMs,
+});
+
 /** A benchmark that could not run: one row saying why. */
 export const failedRow = (benchmark: string, error: unknown): Row => ({
   benchmark,

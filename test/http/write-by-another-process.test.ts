@@ -1,14 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { decide } from '../../commands/project/decide.js';
 import { projectStream } from '../../commands/project/events.js';
 import { ZONE } from '../../src/clock.js';
 import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
 import { fixedClock } from '../../src/clock.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { testApp } from '../helpers/test-app.js';
+import { testApp, type TestApp } from '../helpers/test-app.js';
 import { PROJECT_ID, register, targets } from '../helpers/worked-example.js';
+
+
+/** The CLI, another runtime on the same files, as 李四: its exit code and what it said on stderr. */
+async function cli(h: TestApp, args: string[], body: unknown): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: () => {},
+    stderr: (s) => (stderr += s),
+    readStdin: async () => JSON.stringify(body),
+    env: { JIXIAO_DB: h.dbPath, JIXIAO_ACTOR: '李四' },
+    clock: fixedClock('2022-07-01T09:30:00'),
+  });
+  return { code, stderr };
+}
+
+/** The app with the worked example's project registered (revision 0) and, unless told, its targets declared (1). */
+async function withProject(t: Test, options: { targets?: boolean } = {}): Promise<TestApp> {
+  const h = await testApp({ now: '2022-07-01T09:00:00' });
+  t.teardown(() => h.close());
+  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
+  if (options.targets !== false) t.equal((await h.call('PUT', `/api/projects/${PROJECT_ID}/targets`, targets)).statusCode, 200);
+  return h;
+}
 
 /**
  * The server decides commands on the project states it holds in memory without asking the read model
@@ -16,25 +39,15 @@ import { PROJECT_ID, register, targets } from '../helpers/worked-example.js';
  * such a state stale: the command must then be decided on the project as it stands, not refused.
  */
 t.test('after the CLI wrote to a project, the server decides on the project as it stands', async (t) => {
-  const h = await testApp({ now: '2022-07-01T09:00:00' });
-  t.teardown(() => h.close());
+  const h = await withProject(t);
   const base = `/api/projects/${PROJECT_ID}`;
-  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
-  t.equal((await h.call('PUT', `${base}/targets`, targets)).statusCode, 200);
   let res = await h.call('POST', `${base}/spending`, { amount: '10万元', date: '2022-06-01' });
   t.equal(res.statusCode, 200);
   t.equal(res.json().revision, 2);
 
   // The CLI, another runtime on the same files, records spending twice: revisions 3 and 4.
   for (const amount of ['2万元', '3万元']) {
-    let stderr = '';
-    const code = await runCli(['record-spending', '--project', PROJECT_ID, '--json', '-'], {
-      stdout: () => {},
-      stderr: (s) => (stderr += s),
-      readStdin: async () => JSON.stringify({ amount, date: '2022-06-15' }),
-      env: { JIXIAO_DB: h.dbPath, JIXIAO_ACTOR: '李四' },
-      clock: fixedClock('2022-07-01T09:30:00'),
-    });
+    const { code, stderr } = await cli(h, ['record-spending', '--project', PROJECT_ID, '--json', '-'], { amount, date: '2022-06-15' });
     t.equal(code, 0, stderr);
   }
 
@@ -62,11 +75,8 @@ t.test('after the CLI wrote to a project, the server decides on the project as i
 });
 
 t.test('a write whose read-model update has not arrived yet (a peer without read models here) is decided on too', async (t) => {
-  const h = await testApp({ now: '2022-07-01T09:00:00' });
-  t.teardown(() => h.close());
+  const h = await withProject(t);
   const base = `/api/projects/${PROJECT_ID}`;
-  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
-  t.equal((await h.call('PUT', `${base}/targets`, targets)).statusCode, 200);
 
   // A second store on the same file appends a spending the way a peer server's command would; this
   // process's read models hear of it only at the subscription's next poll (within a second).
@@ -88,18 +98,9 @@ t.test('a write whose read-model update has not arrived yet (a peer without read
 });
 
 t.test('a command the held state would refuse is decided on the project as it stands', async (t) => {
-  const h = await testApp({ now: '2022-07-01T09:00:00' });
-  t.teardown(() => h.close());
-  t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
+  const h = await withProject(t, { targets: false });
   // The CLI declares the targets; the server still holds the project without indicators.
-  let stderr = '';
-  const code = await runCli(['declare-targets', '--project', PROJECT_ID, '--json', '-'], {
-    stdout: () => {},
-    stderr: (s) => (stderr += s),
-    readStdin: async () => JSON.stringify(targets),
-    env: { JIXIAO_DB: h.dbPath, JIXIAO_ACTOR: '李四' },
-    clock: fixedClock('2022-07-01T09:30:00'),
-  });
+  const { code, stderr } = await cli(h, ['declare-targets', '--project', PROJECT_ID, '--json', '-'], targets);
   t.equal(code, 0, stderr);
   const res = await h.call('POST', `/api/projects/${PROJECT_ID}/indicators/i7/actuals`, { value: '96%', asOf: '2022-06-30' });
   t.equal(res.statusCode, 200, res.body);
