@@ -38,7 +38,6 @@ type Statements = {
   setSnapshotRevision: Statement<[number, string]>;
   writeSnapshot: Statement<[string, number, string]>;
   snapshot: Statement<[string], { revision: number; state: string }>;
-  revisionOf: Statement<[string], { revision: number }>;
   departmentOf: Statement<[string], { department: string }>;
 };
 const prepared = new WeakMap<Database, Statements>();
@@ -75,7 +74,6 @@ function statements(db: Database): Statements {
       setSnapshotRevision: db.prepare('UPDATE rm_projects SET snapshot_revision = ? WHERE stream = ?'),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO rm_project_snapshots (stream, revision, state) VALUES (?, ?, ?)'),
       snapshot: db.prepare('SELECT revision, state FROM rm_project_snapshots WHERE stream = ?'),
-      revisionOf: db.prepare('SELECT revision FROM rm_projects WHERE stream = ? AND id IS NOT NULL'),
       departmentOf: db.prepare('SELECT department FROM rm_projects WHERE stream = ? AND id IS NOT NULL'),
     };
     prepared.set(db, s);
@@ -285,9 +283,8 @@ export async function loadProjectState(
 
 /** The current revision of a project in the read model, without reading its state. */
 export function readProjectRevision(db: Database, stream: string): number | undefined {
-  const row = held(db).get(stream);
-  if (row !== undefined) return row.declared ? row.revision : undefined;
-  return statements(db).revisionOf.get(stream)?.revision;
+  const row = rowOf(db, stream);
+  return row?.declared ? row.revision : undefined;
 }
 
 /** The department of a project, for access control, without reading its state. */
