@@ -1,7 +1,7 @@
 import { IndicatorInput, type SpendingPlanInput } from '../project/inputs.js';
-import { formatTarget } from '../values/format.js';
-import { parseMoney } from '../values/parse-money.js';
-import { parseTarget, qualitativeFromName } from '../values/parse-target.js';
+import { formatTarget } from '../../domain/values/format.js';
+import { parseMoney } from '../../domain/values/parse-money.js';
+import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
 import type { Warnings } from './grid.js';
 import type { RawTable } from './raw-table.js';
 import type { ImportedProject, ImportParams, PreviewIndicator } from './types.js';

@@ -1,5 +1,5 @@
 import type { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../project/inputs.js';
-import type { Target } from '../values/types.js';
+import type { Target } from '../../domain/values/types.js';
 import type { ImportWarning } from './grid.js';
 
 export type { ImportWarning } from './grid.js';

@@ -1,4 +1,4 @@
-import type { ProjectState } from './state.js';
+import type { ProjectState } from '../../domain/project/state.js';
 import type { Decided, DecisionContext, ProjectCommand } from './command.js';
 import { declareTargets } from './decisions/declare-targets.js';
 import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';

@@ -1,5 +1,5 @@
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { round2 } from '../scoring/round.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import { round2 } from '../../domain/scoring/round.js';
 
 /** The last day of `month` in `year`, Asia/Shanghai: the checkpoint "6月底" of 2022 is 2022-06-30. */
 export function checkpointDate(year: number, month: number): string {

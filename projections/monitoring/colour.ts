@@ -1,6 +1,6 @@
-import type { Policy } from '../../commands/project/policy.js';
-import type { Grade } from '../../commands/values/types.js';
-import type { Colour } from '../scorecard-types.js';
+import type { Policy } from '../../domain/project/policy.js';
+import type { Grade } from '../../domain/values/types.js';
+import type { Colour } from './types.js';
 
 /**
  * Progress colour (domain.md §4): red below 60, yellow 60 to below 80, green from 80; with

@@ -1,7 +1,7 @@
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { formatFen } from '../../commands/values/format.js';
-import type { CheckpointProgress, Colour, Monitoring } from '../scorecard-types.js';
-import { round2 } from '../scoring/round.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import { formatFen } from '../../domain/values/format.js';
+import type { CheckpointProgress, Colour, Monitoring } from './types.js';
+import { round2 } from '../../domain/scoring/round.js';
 import { checkpointDate, monthOfYear, plannedPercentAt } from './checkpoints.js';
 import { colourOfRatio, worstColour } from './colour.js';
 import { monitorIndicator } from './indicator-monitoring.js';

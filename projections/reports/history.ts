@@ -1,6 +1,6 @@
-import { toProjectEvent } from '../../commands/project/fold.js';
-import { applyEvent, initialState, type ProjectState } from '../../commands/project/state.js';
-import type { RecordedEvent } from '../../src/store/event-store.js';
+import { toProjectEvent } from '../../domain/project/fold.js';
+import { applyEvent, initialState, type ProjectState } from '../../domain/project/state.js';
+import type { RecordedEvent } from '../../domain/recorded-event.js';
 import { summarizeProjectEvent } from './event-summary.js';
 
 /** One line of a project's history (domain.md §6): who, when recorded, when effective, why, what. */

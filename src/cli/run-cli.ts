@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CommandRefused, STATUS_OF } from '../../commands/errors.js';
-import { projectIdOf } from '../../commands/project/events.js';
+import { projectIdOf } from '../../domain/project/events.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { handleCommand } from '../commands/handle-command.js';

@@ -7,8 +7,8 @@ import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
 import { ProjectQueries } from '../queries/project-queries.js';
-import { ProjectStateCache } from '../../projections/project-state-cache.js';
-import { projectStream } from '../../commands/project/events.js';
+import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
+import { projectStream } from '../../domain/project/events.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
 import { IdempotencyKeys } from './idempotency.js';
@@ -19,7 +19,7 @@ import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { loadFromStream } from '../commands/handle-command.js';
-import { foldProject } from '../../commands/project/fold.js';
+import { foldProject } from '../../domain/project/fold.js';
 
 export type AppDeps = {
   store: EventStore;

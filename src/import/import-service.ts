@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { CommandRefused } from '../../commands/errors.js';
-import { projectIdOf, projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
+import { projectIdOf, projectStream } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
 import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { formatTarget } from '../../commands/values/format.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import { formatTarget } from '../../domain/values/format.js';
 import { readTargetTables, type ImportParams, type ImportSource, type ImportedProject } from '../../commands/import/read-target-tables.js';
 import { handleCommand, type CommandDeps } from '../commands/handle-command.js';
 

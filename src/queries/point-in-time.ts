@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { invalid } from '../../commands/errors.js';
-import { parseDate } from '../../commands/values/parse-date.js';
+import { parseDate } from '../../domain/values/parse-date.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import { ZONE } from '../clock.js';
 

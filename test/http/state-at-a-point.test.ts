@@ -1,5 +1,5 @@
 import t from 'tap';
-import { foldProject } from '../../commands/project/fold.js';
+import { foldProject } from '../../domain/project/fold.js';
 import { eventsAt, pointOf, seesEveryEvent } from '../../src/queries/point-in-time.js';
 import { seedWorkedExample } from '../helpers/seed.js';
 import { testApp } from '../helpers/test-app.js';

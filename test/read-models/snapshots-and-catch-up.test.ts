@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import t from 'tap';
-import { projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
-import { ProjectStateCache } from '../../projections/project-state-cache.js';
-import { ProjectsProjection } from '../../projections/projects-read-model.js';
+import { projectStream } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
+import { ProjectStateCache } from '../../src/read-models/projects/project-state-cache.js';
+import { ProjectsProjection } from '../../src/read-models/projects/projects-read-model.js';
 import { ProjectionRunner } from '../../src/read-models/projection-runner.js';
 import { readModelsPath } from '../../src/runtime.js';
 import type { EventStore } from '../../src/store/event-store.js';

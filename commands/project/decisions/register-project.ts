@@ -1,7 +1,7 @@
 import { CommandRefused, invalid, refuse } from '../../errors.js';
 import type { RegisterProjectInput } from '../inputs.js';
-import { PolicySchema } from '../policy.js';
-import type { ProjectState } from '../state.js';
+import { PolicySchema } from '../../../domain/project/policy.js';
+import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { declarationEffectiveAt, money } from './guards.js';
 

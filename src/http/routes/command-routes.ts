@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
-import { projectIdOf, projectStream } from '../../../commands/project/events.js';
+import { projectIdOf, projectStream } from '../../../domain/project/events.js';
 import { PROJECT_COMMANDS, REGISTER } from '../../../commands/project/catalog.js';
 import { RegisterProjectInput } from '../../../commands/project/inputs.js';
 import { actionOfCommand } from '../../auth/access-rules.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalid } from '../../../commands/errors.js';
-import { computeScorecard } from '../../../projections/scoring/scorecard.js';
+import { computeScorecard } from '../../../domain/scoring/scorecard.js';
 import { diffProjects } from '../../../projections/reports/diff.js';
 import { historyEntries } from '../../../projections/reports/history.js';
 import {
@@ -11,8 +11,8 @@ import {
   selfEvaluationTable,
   selfEvaluationXlsx,
 } from '../../../projections/reports/self-evaluation.js';
-import { foldProject } from '../../../commands/project/fold.js';
-import { parseDate } from '../../../commands/values/parse-date.js';
+import { foldProject } from '../../../domain/project/fold.js';
+import { parseDate } from '../../../domain/values/parse-date.js';
 import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time.js';
 import type { ProjectQueries } from '../../queries/project-queries.js';
 import { etagOf } from '../request-context.js';

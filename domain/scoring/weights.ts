@@ -1,6 +1,6 @@
-import type { Indicator } from '../../commands/project/events.js';
-import type { Policy } from '../../commands/project/policy.js';
-import type { Level1 } from '../../commands/values/types.js';
+import type { Indicator } from '../project/events.js';
+import type { Policy } from '../project/policy.js';
+import type { Level1 } from '../values/types.js';
 
 /** Level-1 weights as applied (domain.md §5.1). `cost` is 0 unless 成本指标 is its own level 1. */
 export type Weights = { execution: number; output: number; cost: number; benefit: number; satisfaction: number };

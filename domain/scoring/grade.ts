@@ -1,5 +1,5 @@
-import type { Policy } from '../../commands/project/policy.js';
-import type { Scorecard } from '../scorecard-types.js';
+import type { Policy } from '../project/policy.js';
+import type { Scorecard } from './scorecard-types.js';
 
 export type GradeLabel = Scorecard['grade'];
 

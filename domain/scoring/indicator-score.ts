@@ -1,7 +1,7 @@
-import type { Policy } from '../../commands/project/policy.js';
-import { quantityMagnitude } from '../../commands/values/units.js';
-import type { ActualValue, Comparator, Grade, Quantity, Target } from '../../commands/values/types.js';
-import type { IndicatorStatus } from '../scorecard-types.js';
+import type { Policy } from '../project/policy.js';
+import { quantityMagnitude } from '../values/units.js';
+import type { ActualValue, Comparator, Grade, Quantity, Target } from '../values/types.js';
+import type { IndicatorStatus } from './scorecard-types.js';
 import { round2 } from './round.js';
 
 const EPS = 1e-9;

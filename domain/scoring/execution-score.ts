@@ -1,6 +1,6 @@
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { formatFen } from '../../commands/values/format.js';
-import type { ExecutionScore } from '../scorecard-types.js';
+import type { DeclaredProject } from '../project/state.js';
+import { formatFen } from '../values/format.js';
+import type { ExecutionScore } from './scorecard-types.js';
 import { round, round2, type RoundingMode } from './round.js';
 
 /** Below this share of the budget spent, execution asks for a deviation explanation. */

@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { PROJECT_EVENT_TYPES } from '../commands/project/events.js';
-import { foldProjectInto, parseProjectEvent } from '../commands/project/fold.js';
-import { evolve, initialState, type DeclaredProject, type ProjectState } from '../commands/project/state.js';
-import type { Projection } from '../src/read-models/projection.js';
-import type { RecordedEvent } from '../src/store/event-store.js';
+import { PROJECT_EVENT_TYPES } from '../../../domain/project/events.js';
+import { foldProjectInto, parseProjectEvent } from '../../../domain/project/fold.js';
+import { evolve, initialState, type DeclaredProject, type ProjectState } from '../../../domain/project/state.js';
+import type { Projection } from '../projection.js';
+import type { RecordedEvent } from '../../store/event-store.js';
 import type { ProjectStateCache } from './project-state-cache.js';
 
 /**

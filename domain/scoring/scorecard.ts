@@ -1,8 +1,8 @@
-import type { DeclaredProject, IndicatorState } from '../../commands/project/state.js';
-import { latestActual } from '../../commands/project/state.js';
-import { quantityMagnitude } from '../../commands/values/units.js';
-import type { Quantity, Target } from '../../commands/values/types.js';
-import type { IndicatorScore, Scorecard } from '../scorecard-types.js';
+import type { DeclaredProject, IndicatorState } from '../project/state.js';
+import { latestActual } from '../project/state.js';
+import { quantityMagnitude } from '../values/units.js';
+import type { Quantity, Target } from '../values/types.js';
+import type { IndicatorScore, Scorecard } from './scorecard-types.js';
 import { scoreExecution } from './execution-score.js';
 import { gradeOf } from './grade.js';
 import { scoreIndicator, statusOf } from './indicator-score.js';

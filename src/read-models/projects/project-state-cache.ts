@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { DeclaredProject } from '../commands/project/state.js';
-import type { EventStore } from '../src/store/event-store.js';
+import type { DeclaredProject } from '../../../domain/project/state.js';
+import type { EventStore } from '../../store/event-store.js';
 import { loadProjectState, readProjectDepartment, readProjectRevision } from './projects-read-model.js';
 
 /**
