@@ -5,7 +5,7 @@ import { projectStream } from '../../domain/project/events.js';
 import { foldProject } from '../../domain/project/fold.js';
 import type { DeclaredProject } from '../../domain/project/state.js';
 import { computeMonitoring } from '../../projections/monitoring/monitoring.js';
-import { listProjectRows, type ProjectListFilter } from '../read-models/projects/projects-read-model.js';
+import { listProjectRows, type ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
 import { computeScorecard } from '../../domain/scoring/scorecard.js';
 import type { Scorecard } from '../../domain/scoring/scorecard-types.js';
