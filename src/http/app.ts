@@ -6,20 +6,17 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
-import { ProjectQueries } from '../queries/project-queries.js';
-import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
-import { projectStream } from '../../domain/project/events.js';
+import type { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
+import { ProjectService } from '../application/project-service.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
-import { commandRoutes, type CommandRouteDeps } from './routes/command-routes.js';
+import { commandRoutes } from './routes/command-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
-import { loadFromStream } from '../commands/handle-command.js';
-import { foldProject } from '../../domain/project/fold.js';
 
 export type AppDeps = {
   store: EventStore;
@@ -57,29 +54,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerAccess(app, deps.tokens);
-  const states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
-  const commandDeps: CommandRouteDeps = {
-    store: deps.store,
-    clock: deps.clock,
-    // The read model's state, brought up to the store's own revision: another process (the CLI) may
-    // have written since, and its events reach this process's read models only within a second.
-    loadState: async (stream) => {
-      const state = await states.get(stream);
-      if (state === undefined) return loadFromStream(deps.store)(stream);
-      const tail = await deps.store.readStream(stream, { fromRevision: state.revision + 1 });
-      return tail.length === 0 ? state : foldProject(tail, state);
-    },
-    heldState: (stream) => states.held(stream),
-    awaitProjections: (position) => deps.runner.waitFor(position),
-    departmentOf: (projectId) => states.department(projectStream(projectId)),
-    idempotency: new IdempotencyKeys(deps.readDb),
-  };
-  const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);
+  const service = new ProjectService(deps);
+  const idempotency = new IdempotencyKeys(deps.readDb);
 
   healthRoutes(app, deps);
-  commandRoutes(app, commandDeps);
-  queryRoutes(app, queries, commandDeps.departmentOf);
-  await importRoutes(app, commandDeps);
+  commandRoutes(app, service, idempotency, deps.clock);
+  queryRoutes(app, service);
+  await importRoutes(app, service);
   await webRoutes(app);
   return app;
 }

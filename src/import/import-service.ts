@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { CommandRefused } from '../../commands/errors.js';
 import { projectIdOf, projectStream } from '../../domain/project/events.js';
-import { foldProject } from '../../domain/project/fold.js';
 import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
-import type { DeclaredProject } from '../../domain/project/state.js';
+import type { DeclaredProject, ProjectState } from '../../domain/project/state.js';
 import { formatTarget } from '../../domain/values/format.js';
 import { readTargetTables, type ImportParams, type ImportSource, type ImportedProject } from '../../commands/import/read-target-tables.js';
-import { handleCommand, type CommandDeps } from '../commands/handle-command.js';
+import { handleCommand, loadFromStream, type CommandDeps } from '../commands/handle-command.js';
 
 export type ImportOutcome = {
   id: string | null;
@@ -71,8 +70,11 @@ async function importOne(
     const detail = `${options.actor} 无权记录「${register.data.department}」的项目 / not allowed`;
     return { id, name, status: 'refused', commands: [], missing, assumed, error: { rule: 'forbidden', detail, errors: [] } };
   }
-  const existing = foldProject(await deps.store.readStream(projectStream(id)));
-  const current = existing.status === 'none' ? undefined : existing;
+  const stream = projectStream(id);
+  // The stream is read once: the commands below decide on this state, then on the states the
+  // projection steps forward (a stale one is decided again on a fresh read).
+  let latest: ProjectState | undefined = await (deps.loadState ?? loadFromStream(deps.store))(stream);
+  const current = latest.status === 'none' ? undefined : latest;
   const commands: ProjectCommand[] = [];
   if (!current) commands.push({ type: 'RegisterProject', input: register.data });
   const targets = DeclareTargetsInput.safeParse(found.targets);
@@ -87,7 +89,10 @@ async function importOne(
   let revision: number | undefined;
   try {
     for (const command of commands) {
-      revision = (await handleCommand(deps, id, command, { actor: options.actor })).revision;
+      const loaded = latest;
+      latest = undefined;
+      const decideOn = { ...deps, heldState: (s: string) => loaded ?? deps.heldState?.(s) };
+      revision = (await handleCommand(decideOn, id, command, { actor: options.actor })).revision;
     }
   } catch (error) {
     if (!(error instanceof CommandRefused)) throw error;

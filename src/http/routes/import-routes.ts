@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CommandRefused } from '../../../commands/errors.js';
-import type { CommandDeps } from '../../commands/handle-command.js';
-import { importTables } from '../../import/import-service.js';
+import type { ProjectService } from '../../application/project-service.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
 
@@ -17,7 +16,7 @@ const RAW_TYPES = [
 ];
 
 /** POST /api/import: a multipart file or the raw file as the body. */
-export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function importRoutes(app: FastifyInstance, service: ProjectService): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
     scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -56,7 +55,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
           ]);
         }
         const { year, department, code, budget } = request.query;
-        return importTables(deps, { fileName, content }, {
+        return service.importTables({ fileName, content }, {
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),
