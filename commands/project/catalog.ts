@@ -7,6 +7,8 @@ import {
   OverrideScoreInput,
   RecordActualInput,
   RecordDeviationInput,
+  RecordForecastInput,
+  RecordSpendingForecastInput,
   RecordSpendingInput,
   RegisterProjectInput,
   ReopenEvaluationInput,
@@ -60,6 +62,8 @@ export const PROJECT_COMMANDS: readonly CommandSpec[] = [
   onProject('assess', 'POST', '/indicators/:indicatorId/assessment', '定性评价（达成/部分达成/未达成）', AssessInput, (input: AssessInput, indicatorId) => ({ type: 'AssessIndicator', indicatorId, input })),
   onProject('override-score', 'POST', '/indicators/:indicatorId/score-override', '人工调整得分（须说明理由）', OverrideScoreInput, (input: OverrideScoreInput, indicatorId) => ({ type: 'OverrideScore', indicatorId, input })),
   onProject('record-deviation', 'POST', '/deviations', '偏差原因分析及改进措施', RecordDeviationInput, (input: RecordDeviationInput) => ({ type: 'RecordDeviation', input })),
+  onProject('record-forecast', 'POST', '/indicators/:indicatorId/forecasts', '预计全年完成值（全年预计完成情况）', RecordForecastInput, (input: RecordForecastInput, indicatorId) => ({ type: 'RecordForecast', indicatorId, input })),
+  onProject('record-spending-forecast', 'POST', '/spending-forecasts', '全年预计执行数（可按资金来源）', RecordSpendingForecastInput, (input: RecordSpendingForecastInput) => ({ type: 'RecordSpendingForecast', input })),
   onProject('submit', 'POST', '/evaluation/submit', '提交自评', SubmitEvaluationInput, (input: { comment?: string } | undefined) => ({ type: 'SubmitEvaluation', input })),
   onProject('reopen', 'POST', '/evaluation/reopen', '重新打开自评（须说明原因）', ReopenEvaluationInput, (input: ReopenEvaluationInput) => ({ type: 'ReopenEvaluation', input })),
 ];

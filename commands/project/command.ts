@@ -6,6 +6,8 @@ import type {
   OverrideScoreInput,
   RecordActualInput,
   RecordDeviationInput,
+  RecordForecastInput,
+  RecordSpendingForecastInput,
   RecordSpendingInput,
   RegisterProjectInput,
   ReopenEvaluationInput,
@@ -26,6 +28,8 @@ export type ProjectCommand =
   | { type: 'AssessIndicator'; indicatorId: string; input: AssessInput }
   | { type: 'OverrideScore'; indicatorId: string; input: OverrideScoreInput }
   | { type: 'RecordDeviation'; input: RecordDeviationInput }
+  | { type: 'RecordForecast'; indicatorId: string; input: RecordForecastInput }
+  | { type: 'RecordSpendingForecast'; input: RecordSpendingForecastInput }
   | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }
   | { type: 'ReopenEvaluation'; input: ReopenEvaluationInput };
 

@@ -125,9 +125,35 @@ export const RecordDeviationInput = z.strictObject({
   reason: text('偏差原因 reason'),
   measure: text('改进措施 measure'),
   likelihood: z.enum(LIKELIHOODS).optional(),
+  checkpoint: z
+    .union([z.number().int().min(1).max(12), z.literal('year-end')], { error: 'checkpoint：应为 1–12 的月份或 "year-end"（年末自评）' })
+    .optional()
+    .describe('the checkpoint month explained (1–12), or "year-end"; absent: the checkpoint current today'),
 });
 export type RecordDeviationInput = z.infer<typeof RecordDeviationInput>;
 
 export const SubmitEvaluationInput = z.strictObject({ comment: optionalText }).optional();
 export const ReopenEvaluationInput = z.strictObject({ reason: text('重新打开原因 reason') });
 export type ReopenEvaluationInput = z.infer<typeof ReopenEvaluationInput>;
+
+/** Longest free text a forecast accepts: a value as written, a note. */
+const FORECAST_VALUE_MAX = 200;
+const NOTE_MAX = 1000;
+const SOURCE_MAX = 100;
+
+export const RecordForecastInput = z.strictObject({
+  value: z.union([z.number(), z.string().trim().min(1, 'value：不能为空').max(FORECAST_VALUE_MAX, `value：最多 ${FORECAST_VALUE_MAX} 字`)], {
+    error: 'value：应为预计全年完成值：数值、带单位的文本、完成日期或等级（达成/部分达成/未达成）',
+  }),
+  asOf: DateInputSchema.max(40, 'asOf：日期过长'),
+  note: z.string().trim().max(NOTE_MAX, `note：最多 ${NOTE_MAX} 字`).optional(),
+});
+export type RecordForecastInput = z.infer<typeof RecordForecastInput>;
+
+export const RecordSpendingForecastInput = z.strictObject({
+  amount: z.union([z.number(), z.string().max(60, 'amount：过长')], { error: '应为金额：数字（元）或带单位的文本，如 "45万元"' }),
+  asOf: DateInputSchema.max(40, 'asOf：日期过长'),
+  source: z.string().trim().min(1, 'source：不能为空').max(SOURCE_MAX, `source：最多 ${SOURCE_MAX} 字`).optional().describe('funding source (资金来源) name; absent: the whole project'),
+  note: z.string().trim().max(NOTE_MAX, `note：最多 ${NOTE_MAX} 字`).optional(),
+});
+export type RecordSpendingForecastInput = z.infer<typeof RecordSpendingForecastInput>;
