@@ -18,7 +18,8 @@ import type { Clock } from '../clock.js';
 import { handleCommand, loadFromStream, type CommandDeps, type CommandOptions, type CommandResult } from '../commands/handle-command.js';
 import { importTables, type ImportResult } from '../import/import-service.js';
 import { eventsAt, pointFromText, type PointInTime } from '../queries/point-in-time.js';
-import { ProjectQueries, type ProjectAt, type ProjectSummary } from '../queries/project-queries.js';
+import { ProjectQueries, type ListFilter, type ProjectAt, type ProjectSummary } from '../queries/project-queries.js';
+import type { YearEndForecast } from '../../domain/forecast/types.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
@@ -123,7 +124,12 @@ export class ProjectService {
     return this.queries.monitoring(projectId, point);
   }
 
-  list(filter: ProjectListFilter & { colour?: Colour }): Promise<ProjectSummary[]> {
+  /** The year-end forecast as of a point: expected total and grade, the basis of each row, what it takes. */
+  forecast(projectId: string, point: PointInTime): Promise<YearEndForecast> {
+    return this.queries.forecast(projectId, point);
+  }
+
+  list(filter: ListFilter): Promise<ProjectSummary[]> {
     return this.queries.list(filter);
   }
 

@@ -168,4 +168,14 @@ t.test('the CLI records both forecasts by the catalog', async (t) => {
   const state = JSON.parse(r.stdout);
   t.equal(state.indicators[0].forecasts[0].actor, '李四');
   t.equal(state.spendingForecasts[0].amountFen, 45000000);
+  // The year-end forecast on the CLI: 45万 of 50万 → 9.00, i1 forecast 1 个 → 10, nothing else to go on.
+  r = await run(['forecast', '--project', PROJECT_ID]);
+  t.equal(r.code, 0, r.stderr);
+  const forecast = JSON.parse(r.stdout);
+  t.same(forecast.expected, { total: 19, grade: '差' });
+  t.same(forecast.indicators.map((i: { basis: string }) => i.basis), ['forecast', 'none', 'none', 'none', 'none', 'none', 'none']);
+  r = await run(['list', '--forecast-grade', '差']);
+  t.same(JSON.parse(r.stdout).map((p: { id: string; forecastTotal: number }) => [p.id, p.forecastTotal]), [[PROJECT_ID, 19]]);
+  r = await run(['list', '--forecast-grade', '优']);
+  t.same(JSON.parse(r.stdout), []);
 });

@@ -8,6 +8,7 @@ import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { authorize, listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
+import { GRADE_LABELS } from '../../../domain/scoring/grade.js';
 
 const Params = z.object({ id: ProjectIdParam });
 const PointQuerySchema = z.object({
@@ -38,13 +39,19 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
           department: z.string().optional(),
           year: z.coerce.number().int().optional(),
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
+          forecastGrade: z.enum(GRADE_LABELS).optional().describe('only projects whose year-end forecast has this grade'),
         }),
       },
     },
     async (request) => {
-      const { department, year, colour } = request.query;
+      const { department, year, colour, forecastGrade } = request.query;
       const allowed = listableDepartments(request);
-      const projects = await service.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
+      const projects = await service.list({
+        ...(department ? { department } : {}),
+        ...(year ? { year } : {}),
+        ...(colour ? { colour } : {}),
+        ...(forecastGrade ? { forecastGrade } : {}),
+      });
       return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
     },
   );
@@ -69,6 +76,19 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     '/api/projects/:id/monitoring',
     { schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
     async (request) => service.monitoring(request.params.id, pointOf(request.query)),
+  );
+
+  typed.get(
+    '/api/projects/:id/forecast',
+    {
+      schema: {
+        tags: ['queries'],
+        summary: '年末预测：按预计值（否则最新实际值、进度推算）计算的预计总分与等级，及达到满分、良、优所需',
+        params: Params,
+        querystring: PointQuerySchema,
+      },
+    },
+    async (request) => service.forecast(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
