@@ -11,6 +11,7 @@ import { SELF_EVALUATION_FORMATS, type SelfEvaluationFormat } from '../../projec
 import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import { runImport } from './import-command.js';
 import { GRADE_LABELS } from '../../domain/scoring/grade.js';
+import { MONITORING_FORM_FORMATS, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -25,6 +26,7 @@ const USAGE = `用法 / usage:
   jixiao register --json <file|->
   jixiao scorecard|monitoring|forecast|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
   jixiao self-evaluation --project <id> [--format json|csv|xlsx|html] [--out FILE] [--as-of DATE | --known-at TIME | --revision N]
+  jixiao monitoring-form --project <id> --month N [--format json|xlsx|html] [--out FILE]
   jixiao history --project <id> [--from DATE] [--to DATE]
   jixiao diff --project <id> --from <revision|date|time> --to <revision|date|time>
   jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue] [--forecast-grade 优|良|中|差]
@@ -62,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         to: { type: 'string' },
         colour: { type: 'string' },
         'forecast-grade': { type: 'string' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -129,6 +132,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...(colour ? { colour: colour as (typeof COLOURS)[number] } : {}),
         ...(forecastGrade ? { forecastGrade: forecastGrade as (typeof GRADE_LABELS)[number] } : {}),
       }));
+      return 0;
+    }
+    if (name === 'monitoring-form') {
+      const projectId = required(values.project, '--project');
+      const month = Number(required(values.month, '--month'));
+      if (!Number.isInteger(month) || month < 1 || month > 12) throw usage('--month 应为 1–12 的月份');
+      const format = values.format ?? 'json';
+      if (!(MONITORING_FORM_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${MONITORING_FORM_FORMATS.join('|')}`);
+      const answer = await service.monitoringForm(projectId, month, format as MonitoringFormFormat);
+      if (answer.format === 'json') out(answer.table);
+      else if (values.out !== undefined) {
+        writeFileSync(values.out, answer.body);
+        out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
+      } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
+      else io.stdout(answer.body as string);
       return 0;
     }
     if (name === 'history') {

@@ -8,6 +8,7 @@ import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { authorize, listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
+import { MONITORING_FORM_FORMATS } from '../../../projections/reports/monitoring-form/monitoring-form-file.js';
 import { GRADE_LABELS } from '../../../domain/scoring/grade.js';
 
 const Params = z.object({ id: ProjectIdParam });
@@ -76,6 +77,32 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     '/api/projects/:id/monitoring',
     { schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
     async (request) => service.monitoring(request.params.id, pointOf(request.query)),
+  );
+
+  typed.get(
+    '/api/projects/:id/monitoring-form',
+    {
+      schema: {
+        tags: ['queries'],
+        summary: '项目支出绩效目标执行监控表（1–N月；json / xlsx / html）',
+        params: Params,
+        querystring: z.object({
+          month: z.coerce
+            .number({ error: 'month：应为 1–12 的月份' })
+            .int('month：应为 1–12 的月份')
+            .min(1, 'month：应为 1–12 的月份')
+            .max(12, 'month：应为 1–12 的月份')
+            .describe('checkpoint month N: the form is as of its last day'),
+          format: z.enum(MONITORING_FORM_FORMATS).default('json'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const answer = await service.monitoringForm(request.params.id, request.query.month, request.query.format);
+      if (answer.format === 'json') return answer.table;
+      if (answer.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
+      return reply.type(answer.mediaType).send(answer.body);
+    },
   );
 
   typed.get(
