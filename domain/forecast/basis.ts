@@ -43,11 +43,15 @@ function projected(q: Quantity, plannedPercent: number): Quantity {
 /**
  * Forecast (the latest dated on or before asOf), else the latest actual, projected along the spending
  * plan when it is a cumulative count measured before the year end, else the assessment; else none.
+ * From the year end on, the actuals and assessments are the year's result: a forecast counts only
+ * for a row that has none.
  */
 export function indicatorBasis(project: DeclaredProject, indicator: IndicatorState, asOf: string): IndicatorBasis {
-  const forecast = latestForecast(indicator, asOf);
-  if (forecast) return { basis: 'forecast', value: forecast.value, text: forecast.text, asOf: forecast.asOf, keepsJudgements: false };
   const actual = latestActual({ ...indicator, actuals: indicator.actuals.filter((a) => a.asOf <= asOf) });
+  const yearOver = asOf >= `${project.year}-12-31`;
+  const final = yearOver && (actual !== undefined || indicator.assessment !== undefined || indicator.override !== undefined);
+  const forecast = final ? undefined : latestForecast(indicator, asOf);
+  if (forecast) return { basis: 'forecast', value: forecast.value, text: forecast.text, asOf: forecast.asOf, keepsJudgements: false };
   if (actual) {
     const like = cumulative(indicator);
     const months = monthsElapsed(project.year, actual.asOf);
@@ -74,12 +78,8 @@ export type SpendingBasis = {
 
 const later = <T extends { asOf: string }>(a: T | undefined, b: T): T => (!a || b.asOf >= a.asOf ? b : a);
 
-/**
- * 全年预计执行数: the latest whole-project forecast dated by asOf; without one, the sum of the latest
- * forecast of each funding source; without any, the spending by asOf, projected along the plan's
- * cumulative share when the year is not over (no share yet: as it stands).
- */
-export function spendingBasis(project: DeclaredProject, asOf: string): SpendingBasis {
+/** The latest spending forecasts dated by asOf: of the whole project, and of each funding source. */
+export function latestSpendingForecasts(project: DeclaredProject, asOf: string): { whole?: { amountFen: number; asOf: string }; bySource: { source: string; fen: number; asOf: string }[] } {
   let whole: { amountFen: number; asOf: string } | undefined;
   const perSource = new Map<string, { amountFen: number; asOf: string }>();
   for (const f of project.spendingForecasts ?? []) {
@@ -88,12 +88,23 @@ export function spendingBasis(project: DeclaredProject, asOf: string): SpendingB
     else perSource.set(f.source, later(perSource.get(f.source), f));
   }
   const bySource = [...perSource].map(([source, f]) => ({ source, fen: f.amountFen, asOf: f.asOf }));
-  if (whole) return { basis: 'forecast', expectedFen: whole.amountFen, bySource };
-  if (bySource.length > 0) return { basis: 'forecast', expectedFen: bySource.reduce((s, f) => s + f.fen, 0), bySource };
+  return whole ? { whole, bySource } : { bySource };
+}
+
+/**
+ * 全年预计执行数: the latest whole-project forecast dated by asOf; without one, the sum of the latest
+ * forecast of each funding source; without any, the spending by asOf, projected along the plan's
+ * cumulative share when the year is not over (no share yet: as it stands). From the year end on, the
+ * spending recorded is the year's result.
+ */
+export function spendingBasis(project: DeclaredProject, asOf: string): SpendingBasis {
+  const { whole, bySource } = latestSpendingForecasts(project, asOf);
+  const months = monthsElapsed(project.year, asOf);
   let spent = 0;
   for (const s of project.spending) if (s.date <= asOf) spent += s.amountFen;
-  const months = monthsElapsed(project.year, asOf);
   if (months >= 12) return { basis: 'latest-actual', expectedFen: spent, bySource };
+  if (whole) return { basis: 'forecast', expectedFen: whole.amountFen, bySource };
+  if (bySource.length > 0) return { basis: 'forecast', expectedFen: bySource.reduce((s, f) => s + f.fen, 0), bySource };
   const share = plannedPercentAt(project.spendingPlan, months);
   if (share <= 0) return { basis: spent > 0 ? 'latest-actual' : 'none', expectedFen: spent, bySource };
   return { basis: 'trajectory', expectedFen: Math.round((spent * 100) / share), bySource };

@@ -2,7 +2,8 @@ import { computeYearEndForecast } from '../../../domain/forecast/year-end-foreca
 import type { ForecastBasis } from '../../../domain/forecast/types.js';
 import { checkpointDate } from '../../../domain/project/checkpoints.js';
 import { deviationCheckpoint } from '../../../domain/project/deviation-checkpoint.js';
-import type { DeclaredProject, Deviation } from '../../../domain/project/state.js';
+import { latestForecast, type DeclaredProject, type Deviation } from '../../../domain/project/state.js';
+import { latestSpendingForecasts } from '../../../domain/forecast/basis.js';
 import { round2 } from '../../../domain/scoring/round.js';
 import { computeMonitoring } from '../../monitoring/monitoring.js';
 import type { Colour } from '../../monitoring/types.js';
@@ -32,7 +33,7 @@ export type MonitoringBudgetRow = {
   executionPercent: number | null;
   plannedPercent: number | null;
   colour: Colour | null;
-  /** 全年预计执行数: the department's forecast; null when none was recorded. */
+  /** 全年预计执行数: the department's latest forecast by the month's end (of the project, else the sum of its sources'); null when none. */
   expectedSpent: number | null;
   deviation: string;
 };
@@ -47,7 +48,7 @@ export type MonitoringIndicatorRow = {
   actualToDate: string | null;
   ratio: number | null;
   colour: Colour | null;
-  /** 全年预计完成情况: the department's own forecast; null when none. */
+  /** 全年预计完成情况: the department's own latest forecast by the month's end; null when none. */
   expected: string | null;
   /** What the year-end forecast scored this row on. */
   expectedBasis: ForecastBasis;
@@ -134,7 +135,7 @@ export function monitoringFormTable(project: DeclaredProject, month: number, dev
   const budgetDeviations = formDeviations(project, deviations, month, undefined);
   const execution = monitoring.execution;
   const budgetNeeds = flagged(execution.colour) && budgetDeviations.length === 0;
-  const wholeForecast = (project.spendingForecasts ?? []).some((f) => f.asOf <= asOf && f.source === undefined);
+  const recorded = latestSpendingForecasts(project, asOf);
   let spentFen = 0;
   for (const s of project.spending) if (s.date <= asOf) spentFen += s.amountFen;
   const budget: MonitoringBudgetRow[] = [
@@ -147,11 +148,11 @@ export function monitoringFormTable(project: DeclaredProject, month: number, dev
       executionPercent: execution.actualPercent,
       plannedPercent: execution.plannedPercent,
       colour: execution.colour,
-      expectedSpent: forecast.execution.basis === 'forecast' ? Number(forecast.execution.expectedSpent) : null,
+      expectedSpent: recorded.whole ? yuan(recorded.whole.amountFen) : recorded.bySource.length > 0 ? yuan(recorded.bySource.reduce((a, f) => a + f.fen, 0)) : null,
       deviation: deviationText(budgetDeviations),
     },
     ...project.budget.sources.map((source): MonitoringBudgetRow => {
-      const f = forecast.execution.bySource.find((s) => s.source === source.name);
+      const f = recorded.bySource.find((s) => s.source === source.name);
       return {
         kind: 'source',
         label: source.name,
@@ -161,7 +162,7 @@ export function monitoringFormTable(project: DeclaredProject, month: number, dev
         executionPercent: null,
         plannedPercent: null,
         colour: null,
-        expectedSpent: f ? Number(f.expectedSpent) : null,
+        expectedSpent: f ? yuan(f.fen) : null,
         deviation: '',
       };
     }),
@@ -181,7 +182,7 @@ export function monitoringFormTable(project: DeclaredProject, month: number, dev
       actualToDate: m.actual,
       ratio: m.ratio,
       colour: m.colour,
-      expected: f.basis === 'forecast' ? f.value : null,
+      expected: latestForecast(indicator, asOf)?.text ?? null,
       expectedBasis: f.basis,
       expectedValueUsed: f.value,
       deviations: ds,
