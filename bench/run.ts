@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of] [-- --cpu-prof]
+ * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,forecast] [-- --cpu-prof]
  * [-- --record="what changed"] [-- --keep]`
  *
  * Runs each benchmark in its own process (sequentially, so they do not compete for the 2 cores), then
@@ -146,6 +146,15 @@ await step('as-of', '5. as-of state', async () => {
   return [
     latencyRow('5. as-of state of a project with 10,000 events (year end), p50 / p99 (ms)', a.p50, a.p99, 20, 1),
     latencyRow('5. the same project at its second-last revision (9,999 events folded), p50 / p99 (ms)', a.fullFoldP50, a.fullFoldP99, 20, 1),
+  ];
+});
+
+await step('forecast', '6. year-end forecast', async () => {
+  const f = await child('forecast.ts', [`--dir=${data.path}`, '--projects=1000', '--facts=40', `--iterations=${SIZE.queryIterations}`, `--list-iterations=${SIZE.listIterations}`]);
+  notes.push(`forecast: the list with every summary computed again (clock moved a day before each request) p50 ${fmt(f.recomputedP50, 1)} / p99 ${fmt(f.recomputedP99, 1)} ms`);
+  return [
+    latencyRow('6. year-end forecast of a 40-indicator project (as of 7月底), p50 / p99 (ms)', f.forecastP50, f.forecastP99, 5, 2),
+    latencyRow(`6. project list with forecasts of ${fmt(f.listed)} projects, p50 / p99 (ms)`, f.listP50, f.listP99, 50, 1),
   ];
 });
 

@@ -1,5 +1,5 @@
 import { plannedPercentAt } from '../project/checkpoints.js';
-import { latestActual, latestForecast, type DeclaredProject, type IndicatorState } from '../project/state.js';
+import { latestForecast, type ActualEntry, type DeclaredProject, type IndicatorState } from '../project/state.js';
 import { formatQuantity } from '../values/format.js';
 import type { ActualValue, Quantity } from '../values/types.js';
 import type { ForecastBasis } from './types.js';
@@ -13,6 +13,13 @@ export type IndicatorBasis = {
   /** The recorded assessment and override still apply (the row stands on the recorded facts). */
   keepsJudgements: boolean;
 };
+
+/** The latest actual dated on or before asOf (ties to the later recorded); a plain loop, this runs per row. */
+function latestActualBy(indicator: IndicatorState, asOf: string): ActualEntry | undefined {
+  let best: ActualEntry | undefined;
+  for (const a of indicator.actuals) if (a.asOf <= asOf && (!best || a.asOf >= best.asOf)) best = a;
+  return best;
+}
 
 /** Whole months of the project year elapsed by the end of `day`: 6 on 2022-06-30, 5 on 2022-06-15. */
 export function monthsElapsed(year: number, day: string): number {
@@ -47,7 +54,7 @@ function projected(q: Quantity, plannedPercent: number): Quantity {
  * for a row that has none.
  */
 export function indicatorBasis(project: DeclaredProject, indicator: IndicatorState, asOf: string): IndicatorBasis {
-  const actual = latestActual({ ...indicator, actuals: indicator.actuals.filter((a) => a.asOf <= asOf) });
+  const actual = latestActualBy(indicator, asOf);
   const yearOver = asOf >= `${project.year}-12-31`;
   const final = yearOver && (actual !== undefined || indicator.assessment !== undefined || indicator.override !== undefined);
   const forecast = final ? undefined : latestForecast(indicator, asOf);

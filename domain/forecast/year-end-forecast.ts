@@ -20,14 +20,15 @@ function asForecast(project: DeclaredProject, bases: IndicatorBasis[], expectedF
   const stamp = { actor: 'forecast', recordedAt: `${yearEnd}T23:59:59.999+08:00`, revision: project.revision };
   const indicators = project.indicators.map((indicator, k): IndicatorState => {
     const b = bases[k]!;
-    const next: IndicatorState = Object.assign({}, indicator, {
-      actuals: b.value ? [{ ...stamp, value: b.value, text: b.text ?? '', asOf: b.asOf ?? yearEnd }] : [],
-    });
-    if (!b.keepsJudgements) {
-      delete next.assessment;
-      delete next.override;
+    // A copy without the judgements when the row stands on something else (no `delete`: V8 would
+    // turn the object into a slow dictionary).
+    const next = {} as Record<string, unknown>;
+    for (const key in indicator) {
+      if (!b.keepsJudgements && (key === 'assessment' || key === 'override')) continue;
+      next[key] = indicator[key as keyof IndicatorState];
     }
-    return next;
+    next.actuals = b.value ? [{ ...stamp, value: b.value, text: b.text ?? '', asOf: b.asOf ?? yearEnd }] : [];
+    return next as IndicatorState;
   });
   return Object.assign({}, project, {
     indicators,
@@ -79,9 +80,10 @@ function rows(project: DeclaredProject, card: Scorecard, bases: IndicatorBasis[]
  * and grade if the year ends as forecast, which basis each row stands on, and what it takes to reach
  * full points per row and the grades 良 and 优.
  */
-export function computeYearEndForecast(project: DeclaredProject, asOf: string): YearEndForecast {
+export function computeYearEndForecast(project: DeclaredProject, asOf: string, currentCard?: Scorecard): YearEndForecast {
   const yearEnd = `${project.year}-12-31`;
-  const current = computeScorecard(project, { asOf });
+  // The caller may hand in the scorecard as of asOf it already has (the project list does).
+  const current = currentCard?.asOf === asOf ? currentCard : computeScorecard(project, { asOf });
   const spending = spendingBasis(project, asOf);
   const bases = project.indicators.map((i) => indicatorBasis(project, i, asOf));
   const card = computeScorecard(asForecast(project, bases, spending.expectedFen, yearEnd), { asOf: yearEnd });

@@ -122,7 +122,7 @@ export class ProjectQueries {
     if (!project) return undefined;
     const card = computeScorecard(project, { asOf: today });
     const monitoring = computeMonitoring(project, today);
-    const forecast = computeYearEndForecast(project, today);
+    const forecast = computeYearEndForecast(project, today, card);
     const summary: ProjectSummary = {
       id: project.id,
       code: project.code,
