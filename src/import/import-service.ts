@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import { projectIdOf, projectStream } from '../../domain/project/events.js';
 import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
@@ -95,7 +95,7 @@ async function importOne(
       revision = (await handleCommand(decideOn, id, command, { actor: options.actor })).revision;
     }
   } catch (error) {
-    if (!(error instanceof CommandRefused)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     return {
       id,
       name,

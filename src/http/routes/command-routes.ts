@@ -75,21 +75,25 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
   );
 
   for (const route of PROJECT_COMMANDS) {
-    typed.route({
-      method: route.method,
-      url: `/api/projects/:id${route.path}`,
-      schema: {
-        tags: ['commands'],
-        summary: route.summary,
-        params: route.needsIndicator ? IndicatorParams : ProjectParams,
-        body: route.schema,
-        response: { 200: CommandReply },
-      },
-      handler: async (request, reply) => {
-        const params = request.params as { id: string; indicatorId?: string };
-        const command = route.command(request.body as never, params.indicatorId ?? '');
-        return execute(request, reply, params.id, service.departmentOf(params.id), command, 200);
-      },
-    });
+    route.withSchema((body, build) =>
+      typed.route({
+        method: route.method,
+        url: `/api/projects/:id${route.path}`,
+        schema: {
+          tags: ['commands'],
+          summary: route.summary,
+          params: route.needsIndicator ? IndicatorParams : ProjectParams,
+          body,
+          response: { 200: CommandReply },
+        },
+        handler: async (request, reply) => {
+          const params = request.params as { id: string; indicatorId?: string };
+          // The validator compiler parsed the body with `body`: what it hands over is that schema's output
+          // (fastify's request typing cannot resolve an output of a schema type left generic).
+          const command = build(request.body as z.output<typeof body>, params.indicatorId ?? '');
+          return execute(request, reply, params.id, service.departmentOf(params.id), command, 200);
+        },
+      }),
+    );
   }
 }
