@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { invalid } from '../../commands/errors.js';
-import type { ImportParams, ImportSource } from '../../commands/import/read-target-tables.js';
+import type { ImportSource } from '../../commands/import/read-target-tables.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { projectStream } from '../../domain/project/events.js';
 import { foldProject } from '../../domain/project/fold.js';
@@ -71,9 +71,18 @@ export class ProjectService {
     return this.queries.today();
   }
 
-  /** The department of an existing project (for access control), undefined when unknown. */
-  departmentOf(projectId: string): string | undefined {
-    return this.states.department(projectStream(projectId));
+  /**
+   * The department of an existing project (for access control), undefined when there is none: from
+   * a state held or the read model, else (a CLI write a moment ago, not yet in the read model) from
+   * the stream's first event.
+   */
+  async departmentOf(projectId: string): Promise<string | undefined> {
+    const stream = projectStream(projectId);
+    const known = this.states.department(stream);
+    if (known !== undefined) return known;
+    const [first] = await this.deps.store.readStream(stream, { maxCount: 1 });
+    const registered = first ? foldProject([first]) : undefined;
+    return registered && registered.status !== 'none' ? registered.department : undefined;
   }
 
   // Commands
@@ -92,7 +101,7 @@ export class ProjectService {
 
   importTables(
     source: ImportSource,
-    options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
+    options: Parameters<typeof importTables>[2],
   ): Promise<ImportResult> {
     return importTables(this.commands, source, options);
   }
