@@ -18,7 +18,7 @@ import type { Clock } from '../clock.js';
 import { handleCommand, loadFromStream, type CommandDeps, type CommandOptions, type CommandResult } from '../commands/handle-command.js';
 import { importTables, type ImportResult } from '../import/import-service.js';
 import { eventsAt, pointFromText, type PointInTime } from '../queries/point-in-time.js';
-import { ProjectQueries, type ProjectAt, type ProjectSummary } from '../queries/project-queries.js';
+import { ProjectQueries, type ProjectSummary } from '../queries/project-queries.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
@@ -112,11 +112,6 @@ export class ProjectService {
   }
 
   // Queries
-
-  /** The project's state at a point (404 when it did not exist then). */
-  at(projectId: string, point: PointInTime): Promise<ProjectAt> {
-    return this.queries.at(projectId, point);
-  }
 
   /** The answer of GET /api/projects/:id: the project as a reader sees it at a point. */
   async project(projectId: string, point: PointInTime): Promise<{ point: PointInTime; project: ProjectView }> {
