@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { invalid } from '../../commands/errors.js';
-import type { ImportParams, ImportSource } from '../../commands/import/read-target-tables.js';
+import type { ImportSource } from '../../commands/import/read-target-tables.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { projectStream } from '../../domain/project/events.js';
 import { foldProject } from '../../domain/project/fold.js';
@@ -18,7 +18,7 @@ import type { Clock } from '../clock.js';
 import { handleCommand, loadFromStream, type CommandDeps, type CommandOptions, type CommandResult } from '../commands/handle-command.js';
 import { importTables, type ImportResult } from '../import/import-service.js';
 import { eventsAt, pointFromText, pointOf, type PointInTime } from '../queries/point-in-time.js';
-import { ProjectQueries, type ListFilter, type ProjectAt, type ProjectSummary } from '../queries/project-queries.js';
+import { ProjectQueries, type ListFilter, type ProjectSummary } from '../queries/project-queries.js';
 import type { YearEndForecast } from '../../domain/forecast/types.js';
 import { checkpointDate } from '../../domain/project/checkpoints.js';
 import { monitoringFormFile, type MonitoringFormFile, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
@@ -77,9 +77,18 @@ export class ProjectService {
     return this.queries.today();
   }
 
-  /** The department of an existing project (for access control), undefined when unknown. */
-  departmentOf(projectId: string): string | undefined {
-    return this.states.department(projectStream(projectId));
+  /**
+   * The department of an existing project (for access control), undefined when there is none: from
+   * a state held or the read model, else (a CLI write a moment ago, not yet in the read model) from
+   * the stream's first event.
+   */
+  async departmentOf(projectId: string): Promise<string | undefined> {
+    const stream = projectStream(projectId);
+    const known = this.states.department(stream);
+    if (known !== undefined) return known;
+    const [first] = await this.deps.store.readStream(stream, { maxCount: 1 });
+    const registered = first ? foldProject([first]) : undefined;
+    return registered && registered.status !== 'none' ? registered.department : undefined;
   }
 
   // Commands
@@ -98,7 +107,7 @@ export class ProjectService {
 
   importTables(
     source: ImportSource,
-    options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
+    options: Parameters<typeof importTables>[2],
   ): Promise<ImportResult> {
     return importTables(this.commands, source, options);
   }
@@ -109,11 +118,6 @@ export class ProjectService {
   }
 
   // Queries
-
-  /** The project's state at a point (404 when it did not exist then). */
-  at(projectId: string, point: PointInTime): Promise<ProjectAt> {
-    return this.queries.at(projectId, point);
-  }
 
   /** The answer of GET /api/projects/:id: the project as a reader sees it at a point. */
   async project(projectId: string, point: PointInTime): Promise<{ point: PointInTime; project: ProjectView }> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
 import { projectStream } from '../../domain/project/events.js';
@@ -31,6 +31,11 @@ export type CommandOptions = {
   /** The stream revision the caller last saw (If-Match); a different current revision is refused with 412. */
   expectedRevision?: number;
   correlationId?: string;
+  /**
+   * Access control, called with the department of the project as the command is decided on it (for a
+   * registration, the department it names); throws to refuse. Undefined department: no such project.
+   */
+  authorize?: (department: string | undefined) => void;
 };
 
 export type CommandResult = { id: string; revision: number; position: bigint; events: number };
@@ -52,6 +57,7 @@ export async function handleCommand(
       if (!checked) return attempt(await load(stream), true);
       throw stale(stream, options.expectedRevision, state.revision < 0 ? undefined : state.revision);
     }
+    options.authorize?.(departmentOf(state, command));
     const now = deps.clock();
     let decided: ReturnType<typeof decide>;
     try {
@@ -59,7 +65,7 @@ export async function handleCommand(
     } catch (error) {
       // A refusal may come from a held state that is out of date (another process declared the
       // indicator, reopened the evaluation …): only the state as loaded may refuse.
-      if (!checked && error instanceof CommandRefused) return attempt(await load(stream), true);
+      if (!checked && error instanceof Refusal) return attempt(await load(stream), true);
       throw error;
     }
     const events = eventsOf(decided, now, options);
@@ -72,7 +78,7 @@ export async function handleCommand(
       // A held state that turned out stale: nothing was written; decide again on the state as loaded.
       if (!checked) return attempt(await load(stream), true);
       if (options.expectedRevision !== undefined) throw stale(stream, options.expectedRevision, error.actual);
-      throw new CommandRefused(
+      throw new Refusal(
         'conflict',
         'concurrent-write',
         `项目在此期间已被他人修改（版本 ${state.revision} → ${error.actual ?? '无'}），请刷新后重试 / the project changed concurrently; reload and retry`,
@@ -80,6 +86,11 @@ export async function handleCommand(
     }
   };
   return held === undefined ? attempt(await load(stream), true) : attempt(held, false);
+}
+
+function departmentOf(state: ProjectState, command: ProjectCommand): string | undefined {
+  if (state.status !== 'none') return state.department;
+  return command.type === 'RegisterProject' ? command.input.department : undefined;
 }
 
 /** The decided events, stamped with who, when recorded, when effective and why. */
@@ -101,8 +112,8 @@ function eventsOf(decided: ReturnType<typeof decide>, now: ReturnType<Clock>, op
   }));
 }
 
-function stale(stream: string, expected: number, actual: number | undefined): CommandRefused {
-  return new CommandRefused(
+function stale(stream: string, expected: number, actual: number | undefined): Refusal {
+  return new Refusal(
     'stale',
     'stale-revision',
     `If-Match 版本 ${expected} 已过期，${stream} 当前版本为 ${actual ?? '（不存在）'} / stale revision`,
