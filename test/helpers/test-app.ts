@@ -31,6 +31,8 @@ export async function testApp(
     readModels?: ProjectsProjectionOptions;
     /** Another event store (EventStoreDB over the imitation); JIXIAO_DB then holds the read models alone. */
     store?: EventStore;
+    /** How long a written command waits for the read models (the app's default otherwise). */
+    readModelWaitMs?: number;
   } = {},
 ): Promise<TestApp> {
   let now = DateTime.fromISO(options.now ?? '2022-12-31T10:00:00', { zone: ZONE });
@@ -40,7 +42,12 @@ export async function testApp(
     ...(options.readModels ? { readModels: options.readModels } : {}),
     ...(options.store ? { store: options.store } : {}),
   });
-  const app = await buildApp({ ...runtime, clock: () => now, ...(options.tokens ? { tokens: options.tokens } : {}) });
+  const app = await buildApp({
+    ...runtime,
+    clock: () => now,
+    ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.readModelWaitMs !== undefined ? { readModelWaitMs: options.readModelWaitMs } : {}),
+  });
   return {
     app,
     runtime,

@@ -89,6 +89,8 @@ export class SimulatedServer {
   private readonly tombstones = new Set<string>();
   private nextPosition = 1_000n;
   readonly options: Required<SimulatedServerOptions>;
+  /** Live subscriptions deliver nothing new (a half-open connection nobody has noticed yet). */
+  private stalled = false;
   /** Down: every call fails with UNAVAILABLE, subscriptions drop. */
   down = false;
   /** Not answering: a client's first call hangs, and that client stays wedged. */
@@ -138,6 +140,12 @@ export class SimulatedServer {
       this.live.delete(live);
       live.stream.push(null);
     }
+  }
+
+  /** Subscriptions stop delivering, without an error, until resumed. */
+  stallSubscriptions(stalled = true): void {
+    this.stalled = stalled;
+    if (!stalled) for (const live of this.live) live.wake();
   }
 
   /** `docker compose down -v`: the data is gone; the server starts a new log. */
@@ -301,7 +309,7 @@ export class SimulatedServer {
     let wanted = false;
     const server = this;
     const pump = () => {
-      if (!wanted || subscription.destroyed || server.down) return;
+      if (!wanted || subscription.destroyed || server.down || server.stalled) return;
       for (;;) {
         const next = server.log.find((e) => e.position > cursor);
         if (next === undefined) {
