@@ -98,6 +98,8 @@ export class SimulatedServer {
   /** Delays (ms) for the next appends; `commit: 'late'` commits after the delay, 'early' before it. */
   private readonly appendDelays: { ms: number; commit: 'early' | 'late' }[] = [];
   readonly clients: SimulatedEventStoreDb[] = [];
+  /** The most events a subscription ever held unread (backpressure keeps it near highWaterMark). */
+  maxBuffered = 0;
 
   constructor(options: SimulatedServerOptions = {}) {
     this.options = { sendsCaughtUp: true, maxAppendSize: DEFAULT_MAX_APPEND_SIZE, follower: false, ...options };
@@ -322,6 +324,7 @@ export class SimulatedServer {
         cursor = next.position;
         if (!passes(next)) continue;
         wanted = subscription.push(resolved(next));
+        server.maxBuffered = Math.max(server.maxBuffered, subscription.readableLength);
         if (!wanted) return; // backpressure: the server sends more only when the buffer is read
       }
     };
