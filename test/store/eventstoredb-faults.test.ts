@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import { CancelledError, DeadlineExceededError } from '@eventstore/db-client';
 import type { NewEvent } from '../../src/store/event-store.js';
 import {
   AppendTooLargeError,
@@ -150,4 +151,18 @@ t.test('$correlationId and $causationId are written for the server\'s own projec
   await store.append('project-m', [{ ...event(), metadata: { ...metadata, correlationId: 'corr-9', causationId: 'cause-9' } }], 'no_stream');
   t.match(server.userEvents()[0]!.metadata, { $correlationId: 'corr-9', $causationId: 'cause-9', correlationId: 'corr-9' });
   t.equal((await store.readStream('project-m'))[0]!.metadata.correlationId, 'corr-9');
+});
+
+t.test("the server's commit timeout (DeadlineExceeded) and a cancelled call: sent again, written once either way", async (t) => {
+  const server = new SimulatedServer();
+  const store = storeOver(server);
+  t.teardown(() => store.close());
+  server.failNextAppend(new DeadlineExceededError(), true); // written, but the server timed out answering
+  const first = await store.append('project-d', [event()], 'no_stream');
+  t.equal(first.nextRevision, 0);
+  t.equal(written(server, 'project-d'), 1, 'not written twice');
+  server.failNextAppend(new CancelledError(undefined, 'Cancelled on client'), false); // never reached the log
+  const second = await store.append('project-d', [event()], 0);
+  t.equal(second.nextRevision, 1);
+  t.equal(written(server, 'project-d'), 2, 'written by the second send');
 });

@@ -97,6 +97,7 @@ export class SimulatedServer {
   silent = false;
   /** Delays (ms) for the next appends; `commit: 'late'` commits after the delay, 'early' before it. */
   private readonly appendDelays: { ms: number; commit: 'early' | 'late' }[] = [];
+  private readonly appendFailures: { error: Error; written: boolean }[] = [];
   readonly clients: SimulatedEventStoreDb[] = [];
   /** The most events a subscription ever held unread (backpressure keeps it near highWaterMark). */
   maxBuffered = 0;
@@ -121,6 +122,11 @@ export class SimulatedServer {
   /** The next append waits `ms`; 'late' commits after the wait (the answer is on time or lost), 'early' before it (only the answer is late). */
   delayNextAppend(ms: number, commit: 'early' | 'late' = 'late'): void {
     this.appendDelays.push({ ms, commit });
+  }
+
+  /** The next append fails with `error` (the client's DeadlineExceeded for the server's commit timeout, Cancelled …), written or not. */
+  failNextAppend(error: Error, written: boolean): void {
+    this.appendFailures.push({ error, written });
   }
 
   tombstone(streamName: string): void {
@@ -173,6 +179,11 @@ export class SimulatedServer {
 
   async append(client: SimulatedEventStoreDb, streamName: string, list: EventData[], options: AppendToStreamOptions) {
     await new Promise((resolve) => setImmediate(resolve)); // a round trip
+    const failure = this.appendFailures.shift();
+    if (failure !== undefined) {
+      if (failure.written) this.commit(client, streamName, list, options);
+      throw failure.error;
+    }
     const delay = this.appendDelays.shift();
     if (delay === undefined) return this.commit(client, streamName, list, options);
     return new Promise((resolve, reject) => {
