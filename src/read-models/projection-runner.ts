@@ -38,8 +38,9 @@ export class ProjectionRunner {
   private readonly selectCheckpoints: Statement<[], { name: string; position: string }>;
   private readonly selectIdentity: Statement<[], { value: string }>;
   private readonly upsertIdentity: Statement<[string]>;
-  /** Whether the file records the identity of the store its checkpoints belong to (or one is being recorded). */
+  /** Whether the file records the identity of the store its checkpoints belong to. */
   private identityRecorded = false;
+  private identityWrite: Promise<void> | undefined;
   private readonly streamPrefixes: string[];
   /** The event types each projection handles, in the order of `projections`. */
   private readonly types: ReadonlySet<string>[];
@@ -134,18 +135,20 @@ export class ProjectionRunner {
     if (identity !== undefined) this.writeIdentity(identity);
   }
 
-  /** Records the store's identity once it has one (an empty store has none yet). */
-  private async recordIdentity(): Promise<void> {
-    if (this.identityRecorded) return;
-    this.identityRecorded = true;
-    try {
-      const identity = await this.store.identity();
-      if (identity === undefined) this.identityRecorded = false;
-      else this.writeIdentity(identity);
-    } catch (error) {
-      this.identityRecorded = false;
-      this.logger?.warn({ err: error }, 'could not read the event store\'s identity; recorded later');
-    }
+  /** Records the store's identity once it has one (an empty store has none yet); one read at a time. */
+  private recordIdentity(): Promise<void> {
+    if (this.identityRecorded) return Promise.resolve();
+    this.identityWrite ??= (async () => {
+      try {
+        const identity = await this.store.identity();
+        if (identity !== undefined) this.writeIdentity(identity);
+      } catch (error) {
+        this.logger?.warn({ err: error }, 'could not read the event store\'s identity; recorded later');
+      } finally {
+        this.identityWrite = undefined;
+      }
+    })();
+    return this.identityWrite;
   }
 
   private writeIdentity(identity: string): void {
@@ -173,6 +176,8 @@ export class ProjectionRunner {
     if (s) await s.stop();
     this.flush();
     this.persist();
+    // Checkpoints written for a store that was empty at start: its identity, before the store closes.
+    if (this.applied > 0n) await this.recordIdentity();
   }
 
   /** Writes what live batches hold in memory, with the checkpoints at the position they reached. */
