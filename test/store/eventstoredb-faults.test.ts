@@ -20,6 +20,13 @@ import { SimulatedServer } from './simulated-eventstoredb.js';
 const metadata = { actor: 'a', recordedAt: '2024-01-01T00:00:00+08:00', correlationId: 'c', causationId: 'c' };
 const event = (data: unknown = {}): NewEvent => ({ id: randomUUID(), type: 'Recorded', data, metadata });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function eventually(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await pause(5);
+  }
+}
 const written = (server: SimulatedServer, stream: string) => server.userEvents().filter((e) => e.streamId === stream).length;
 
 t.test('throwOnAppendFailure=false: a conflict is a conflict, not a success with a made-up revision', async (t) => {
@@ -35,28 +42,28 @@ t.test('throwOnAppendFailure=false: a conflict is a conflict, not a success with
 
 t.test('one slow append cuts off nothing else, and its answer, when lost, is recovered, written once', async (t) => {
   const server = new SimulatedServer();
-  const store = storeOver(server, { timeoutMs: 100 });
+  const store = storeOver(server, { timeoutMs: 300 });
   t.teardown(() => store.close());
   await store.append('project-warm', [event()], 'no_stream'); // the client is connected
 
-  server.delayNextAppend(300, 'late'); // the server writes it after the caller's timeout
+  server.delayNextAppend(900, 'late'); // the server writes it after the caller's timeout
   const slow = store.append('project-slow', [event()], 'no_stream');
-  await pause(40);
-  server.delayNextAppend(120, 'early'); // written at once, answered after the slow one's timeout
+  await pause(100);
+  server.delayNextAppend(400, 'early'); // written at once, answered after the slow one's timeout
   const other = store.append('project-other', [event()], 'no_stream');
 
   const [slowResult, otherResult] = await Promise.allSettled([slow, other]);
   t.equal(otherResult.status, 'fulfilled', `a concurrent append is answered (${otherResult.status === 'rejected' ? String(otherResult.reason) : 'ok'})`);
   t.equal(slowResult.status, 'fulfilled', `the slow append is answered by sending it again (${slowResult.status === 'rejected' ? String(slowResult.reason) : 'ok'})`);
   if (slowResult.status === 'fulfilled') t.equal(slowResult.value.nextRevision, 0);
-  await pause(350); // the first send reaches the server too
+  await pause(1000); // the first send reaches the server too
   t.equal(written(server, 'project-slow'), 1, 'the same event ids are written once');
   t.equal(server.clients.length, 1, 'a slow answer does not replace the client');
 });
 
 t.test('a wedged client is replaced; the batch-append bank it rejects on dispose does not fail another store\'s append', async (t) => {
   const server = new SimulatedServer();
-  const healthy = storeOver(server, { timeoutMs: 1000 });
+  const healthy = storeOver(server, { timeoutMs: 5000 });
   t.teardown(() => healthy.close());
   await healthy.append('project-h', [event()], 'no_stream');
   server.silent = true; // a server accepting TCP but not answering: a client's first call hangs
@@ -66,11 +73,11 @@ t.test('a wedged client is replaced; the batch-append bank it rejects on dispose
   await pause(10);
   server.silent = false;
 
-  server.delayNextAppend(400, 'early'); // written, answered late: pending in the shared promise bank
+  server.delayNextAppend(2000, 'early'); // written, answered late: pending in the shared promise bank
   const pending = healthy.append('project-h', [event()], 0);
 
   await t.rejects(first, StoreUnavailableError, 'the stuck call times out');
-  await pause(150); // the probe times out too: the stuck client is replaced and disposed
+  await eventually(() => server.clients[1]!.disposed); // the probe times out too: the stuck client is replaced and disposed
   t.ok(server.clients[1]!.disposed, 'the wedged client was disposed');
   const answer = await pending.catch((e: unknown) => e);
   t.notOk(answer instanceof Error, `the other store's append, cancelled by the shared bank, is recovered (${String(answer)})`);
