@@ -60,7 +60,8 @@ t.test('an append nobody answers: 503 "outcome unknown"; the same Idempotency-Ke
   t.equal(res.statusCode, 503, res.body);
   t.equal(res.json().rule, 'store-outcome-unknown');
   t.match(res.json().detail, /可能已写入.*Idempotency-Key/);
-  await pause(450); // the server did write it
+  await eventually(async () => server.userEvents().length === 2); // the server did write it
+  await pause(100); // and the second send reached it too
 
   const retry = await h.call('POST', `${base}/spending`, { amount: '10万元', date: '2022-06-01' }, headers);
   t.equal(retry.statusCode, 200, retry.body);
