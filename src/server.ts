@@ -6,6 +6,7 @@ import { openRuntime } from './runtime.js';
 import { loadTokens } from './auth/principal.js';
 import { StoreUnavailableError } from './store/errors.js';
 import { describeStore } from './store/describe-store.js';
+import { LOOPBACK_HOSTS } from './http/request-origin.js';
 
 /** Starts the HTTP API: listens, and on SIGINT/SIGTERM finishes in-flight requests, then closes the store. */
 async function main(): Promise<void> {
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}) });
+  // Single-user mode answers to the loopback names only (DNS rebinding); token mode to the configured names, else any.
+  const allowedHosts = config.allowedHosts ? [...LOOPBACK_HOSTS, ...config.allowedHosts] : tokens ? undefined : [...LOOPBACK_HOSTS];
+  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}), ...(allowedHosts ? { allowedHosts } : {}) });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
