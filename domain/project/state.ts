@@ -117,7 +117,7 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
       s.deviations = s.deviations.slice();
       break;
     case 'SpendingForecastRecorded':
-      s.spendingForecasts = (s.spendingForecasts ?? []).slice();
+      if (s.spendingForecasts) s.spendingForecasts = s.spendingForecasts.slice();
       break;
     case 'EvaluationSubmitted':
     case 'EvaluationReopened':
@@ -131,7 +131,7 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
       const touched = event.data.indicatorId;
       s.indicators = s.indicators.map((i) =>
         i.id === touched
-          ? Object.assign({}, i, { actuals: i.actuals.slice(), revisions: i.revisions.slice(), forecasts: (i.forecasts ?? []).slice() })
+          ? Object.assign({}, i, { actuals: i.actuals.slice(), revisions: i.revisions.slice() }, i.forecasts ? { forecasts: i.forecasts.slice() } : {})
           : i,
       );
       break;
