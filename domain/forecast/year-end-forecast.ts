@@ -20,15 +20,13 @@ function asForecast(project: DeclaredProject, bases: IndicatorBasis[], expectedF
   const stamp = { actor: 'forecast', recordedAt: `${yearEnd}T23:59:59.999+08:00`, revision: project.revision };
   const indicators = project.indicators.map((indicator, k): IndicatorState => {
     const b = bases[k]!;
-    // A copy without the judgements when the row stands on something else (no `delete`: V8 would
-    // turn the object into a slow dictionary).
-    const next = {} as Record<string, unknown>;
-    for (const key in indicator) {
-      if (!b.keepsJudgements && (key === 'assessment' || key === 'override')) continue;
-      next[key] = indicator[key as keyof IndicatorState];
-    }
-    next.actuals = b.value ? [{ ...stamp, value: b.value, text: b.text ?? '', asOf: b.asOf ?? yearEnd }] : [];
-    return next as IndicatorState;
+    const actuals = b.value
+      ? [{ actor: stamp.actor, recordedAt: stamp.recordedAt, revision: stamp.revision, value: b.value, text: b.text ?? '', asOf: b.asOf ?? yearEnd }]
+      : [];
+    // Without the judgements when the row stands on something else: set to undefined rather than
+    // deleted (a `delete` turns the object into a slow dictionary); scoring reads them as absent.
+    const changes = b.keepsJudgements ? { actuals } : { actuals, assessment: undefined, override: undefined };
+    return Object.assign({}, indicator, changes) as IndicatorState;
   });
   return Object.assign({}, project, {
     indicators,
