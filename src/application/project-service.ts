@@ -32,7 +32,11 @@ export type ServiceDeps = {
   /** Shared with the projection, which steps them forward; absent: a cache of this service's own. */
   states?: ProjectStateCache;
   clock: Clock;
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then its result says they lag. */
+  readModelWaitMs?: number;
 };
+
+const READ_MODEL_WAIT_MS = 2000;
 
 export type SelfEvaluationAnswer = { format: 'json'; table: SelfEvaluationTable } | SelfEvaluationFile;
 
@@ -62,7 +66,7 @@ export class ProjectService {
       clock: deps.clock,
       loadState: (stream) => this.currentState(stream),
       heldState: (stream) => this.states.held(stream),
-      awaitProjections: (position) => deps.runner.waitFor(position),
+      awaitProjections: (position) => deps.runner.waitFor(position, deps.readModelWaitMs ?? READ_MODEL_WAIT_MS),
     };
   }
 

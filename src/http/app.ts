@@ -32,6 +32,8 @@ export type AppDeps = {
   bodyLimit?: number;
   /** Access control; absent: single-user mode (actor from X-Actor, else "local"). */
   tokens?: TokenTable;
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then it answers with X-Read-Models-Lag. */
+  readModelWaitMs?: number;
   /**
    * Host names the server answers to (DNS rebinding). Default: the loopback names in single-user
    * mode, any in token mode.
