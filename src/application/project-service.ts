@@ -36,7 +36,7 @@ export type ServiceDeps = {
   /** Shared with the projection, which steps them forward; absent: a cache of this service's own. */
   states?: ProjectStateCache;
   clock: Clock;
-  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then it answers with X-Read-Models-Lag. */
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then its result says they lag. */
   readModelWaitMs?: number;
 };
 
