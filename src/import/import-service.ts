@@ -36,9 +36,16 @@ export type ImportResult = {
 export async function importTables(
   deps: CommandDeps,
   source: ImportSource,
-  options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
+  options: {
+    dryRun: boolean;
+    actor: string;
+    params?: ImportParams;
+    mayRecord?: (department: string) => boolean;
+    /** How the file is read; the HTTP server reads in a worker thread (parse-pool.ts), the CLI in-process. */
+    read?: (source: ImportSource, params: ImportParams) => Promise<Awaited<ReturnType<typeof readTargetTables>>>;
+  },
 ): Promise<ImportResult> {
-  const read = await readTargetTables(source, options.params ?? {});
+  const read = await (options.read ?? readTargetTables)(source, options.params ?? {});
   const projects: ImportResult['projects'] = [];
   for (const found of read.projects) {
     projects.push({ ...found, outcome: await importOne(deps, found, options) });

@@ -4,7 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CommandRefused } from '../../../commands/errors.js';
 import type { CommandDeps } from '../../commands/handle-command.js';
+import { IMPORT_LIMITS } from '../../../commands/import/limits.js';
 import { importTables } from '../../import/import-service.js';
+import { createParsePool } from '../../import/parse-pool.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
 
@@ -18,13 +20,15 @@ const RAW_TYPES = [
 
 /** POST /api/import: a multipart file or the raw file as the body. */
 export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+  const pool = createParsePool();
+  app.addHook('onClose', () => pool.close());
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1 }, throwFileSizeLimit: true });
     scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/import',
       {
-        bodyLimit: 20 * 1024 * 1024,
+        bodyLimit: IMPORT_LIMITS.fileBytes,
         schema: {
           tags: ['import'],
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
@@ -59,6 +63,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         return importTables(deps, { fileName, content }, {
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
+          read: pool.read,
           mayRecord: (department) => mayAccess(request, 'record', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
         });
