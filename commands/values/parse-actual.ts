@@ -2,7 +2,7 @@ import { takePrefix } from './comparators.js';
 import { formatTarget } from './format.js';
 import { matchDeadline, parseDate, type DateContext } from './parse-date.js';
 import { decimalToFen, parseMoney } from './parse-money.js';
-import { readQuantity, scaledNumber } from './parse-quantity.js';
+import { boundedNumber, readQuantity, scaledNumber } from './parse-quantity.js';
 import { normalizeText, quote } from './text.js';
 import { overlong } from './limits.js';
 import { fail, GRADES, ok, type ActualValue, type Grade, type Quantity, type Result, type Target } from './types.js';
@@ -46,7 +46,8 @@ function actualQuantity(input: string | number, like: Quantity, target: Target):
       const fen = parseMoney(input);
       return wrap(fen.ok ? ok({ kind: 'money', fen: fen.value }) : fen);
     }
-    return wrap(ok({ kind: 'number', value: input === 0 ? 0 : input, unit: like.unit }));
+    const value = boundedNumber(input === 0 ? 0 : input, input);
+    return wrap(value.ok ? ok({ kind: 'number', value: value.value, unit: like.unit }) : value);
   }
 
   const text = normalizeText(input);

@@ -1,6 +1,6 @@
 import { DECIMAL_PATTERN, decimalFromNumber, decimalToInteger, parseDecimal, shiftDecimal, type Decimal } from './parse-number.js';
 import { normalizeText, quote } from './text.js';
-import { overlong } from './limits.js';
+import { MAX_MONEY_FEN, overlong } from './limits.js';
 import { fail, ok, type Result } from './types.js';
 import { FEN_PER_YUAN_EXPONENT, isMoneyUnit, parseUnitText } from './units.js';
 
@@ -16,8 +16,8 @@ export function decimalToFen(d: Decimal, scale: number, input: string | number):
   if (fen === null) {
     return fail(`金额最多精确到分：${quote(input)} 换算后不足一分 / an amount is exact to the fen (0.01 元): ${quote(input)} is not`);
   }
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    return fail(`金额过大：${quote(input)} / amount too large: ${quote(input)}`);
+  if (fen > BigInt(MAX_MONEY_FEN) || fen < -BigInt(MAX_MONEY_FEN)) {
+    return fail(`金额过大：${quote(input)}，绝对值应小于 10^13 元 / amount too large: ${quote(input)} (at most 10^13 元 in magnitude)`);
   }
   return ok(Number(fen));
 }
