@@ -97,7 +97,7 @@ function boundTables(tables: RawTable[]): void {
   for (const table of tables) {
     if (table.indicators.length > IMPORT_LIMITS.indicatorsPerProject) {
       throw importTooLarge(
-        `${table.place} 的项目有 ${table.indicators.length} 个指标，最多 ${IMPORT_LIMITS.indicatorsPerProject} 个 / ` +
+        `${table.place}的项目有 ${table.indicators.length} 个指标，最多 ${IMPORT_LIMITS.indicatorsPerProject} 个 / ` +
           `the project at ${table.place} has ${table.indicators.length} indicators, at most ${IMPORT_LIMITS.indicatorsPerProject}`,
         table.place,
       );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CommandRefused } from '../../commands/errors.js';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { cleanCell } from '../../commands/import/grid.js';
 import { keyOf } from '../../commands/import/vocabulary.js';
 import { readTargetTables } from '../../commands/import/read-target-tables.js';
@@ -42,7 +42,7 @@ const adversarial = fc
     return head.join('') + unit.repeat(Math.ceil(length / unit.length)) + tail.join('');
   });
 
-function within(t: { fail(message: string): void }, what: string, run: () => unknown): boolean {
+function within(t: Test, what: string, run: () => unknown): boolean {
   const start = performance.now();
   run();
   const ms = performance.now() - start;
