@@ -7,6 +7,7 @@ import { diffProjects } from '../../../projections/reports/diff.js';
 import { historyEntries } from '../../../projections/reports/history.js';
 import {
   selfEvaluationCsv,
+  REPORT_CSP,
   selfEvaluationHtml,
   selfEvaluationTable,
   selfEvaluationXlsx,
@@ -115,7 +116,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
             .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
             .send(await selfEvaluationXlsx(table));
         case 'html':
-          return reply.type('text/html; charset=utf-8').send(selfEvaluationHtml(table));
+          return reply.header('content-security-policy', REPORT_CSP).type('text/html; charset=utf-8').send(selfEvaluationHtml(table));
         default:
           return table;
       }
