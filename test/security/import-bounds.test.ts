@@ -111,5 +111,6 @@ t.test('/health keeps answering while a large file is parsed', async (t) => {
   }
   t.equal(await status, 200, 'the import itself is answered');
   // Parsed on the event loop, the file would hold every /health behind it until the end.
-  t.ok(answered >= 10, `/health answered ${answered} times during the import`);
+  // Seen: about 12 answers with the parse on the event loop (only while the body arrives), over 1000 with the worker.
+  t.ok(answered >= 100, `/health answered ${answered} times during the import`);
 });
