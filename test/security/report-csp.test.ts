@@ -32,10 +32,11 @@ t.test('the HTML report opened from the page with a token renders with its style
   await report.waitForLoadState('load');
   t.match(report.url(), /^blob:/, 'opened as a blob document, inheriting the page policy');
   await report.locator('h1').waitFor();
-  const style = await report.evaluate(() => {
-    const table = document.querySelector('table')!;
-    const h1 = document.querySelector('h1')!;
-    const firstCol = document.querySelector('col')!;
+  // A string expression: the test's own TypeScript has no DOM types.
+  const style = (await report.evaluate(`(() => {
+    const table = document.querySelector('table');
+    const h1 = document.querySelector('h1');
+    const firstCol = document.querySelector('col');
     return {
       borderCollapse: getComputedStyle(table).borderCollapse,
       h1Align: getComputedStyle(h1).textAlign,
@@ -43,7 +44,7 @@ t.test('the HTML report opened from the page with a token renders with its style
       colWidth: firstCol.getBoundingClientRect().width,
       tableWidth: table.getBoundingClientRect().width,
     };
-  });
+  })()`)) as { borderCollapse: string; h1Align: string; tableLayout: string; colWidth: number; tableWidth: number };
   t.equal(style.borderCollapse, 'collapse', 'the report stylesheet applies');
   t.equal(style.h1Align, 'center');
   t.equal(style.tableLayout, 'fixed');

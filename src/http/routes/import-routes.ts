@@ -65,6 +65,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
           actor: actorOf(request),
           read: pool.read,
           mayRecord: (department) => mayAccess(request, 'record', department),
+          mayRead: (department) => mayAccess(request, 'read', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
         });
       },
