@@ -19,7 +19,9 @@ import type { Target } from '../../commands/values/types.js';
  * generous per call, so that a loaded machine does not fail it while a quadratic pattern still does
  * (at 100k characters a quadratic scan costs seconds).
  */
-const BOUND_MS = 100;
+// 250 ms: on the shared 2-core machines (load average near 20 during the full suite) a linear 100k-character
+// call that takes 3 ms alone was once seen at 110 ms; a quadratic pattern needs seconds at 20k characters.
+const BOUND_MS = 250;
 const RUNS = { numRuns: Number(process.env.LINEAR_PROPERTY_RUNS ?? 25) };
 
 /** The characters and words the value and import patterns look for. */
@@ -99,21 +101,23 @@ t.test('the patterns behind the length cap are linear too', async (t) => {
 t.test('an import whose cells are long adversarial strings is read within the bound per cell', async (t) => {
   await fc.assert(
     fc.asyncProperty(adversarial, async (s) => {
-      const text = `项目名称\t${s}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t${s}\t${s}\n`;
+      // Framed by letters, so that trimming cannot make the cell short (a run of spaces would vanish).
+      const cell = `x${s}x`;
+      const text = `项目名称\t${cell}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t${cell}\t${cell}\n`;
       const start = performance.now();
       // Tabs and newlines in the run make hundreds of cells or lines: then the import is refused as too large.
       const read = await readTargetTables({ fileName: 'long.txt', content: text }, { year: 2022 }).catch((e: unknown) => e);
       const ms = performance.now() - start;
       // A handful of long cells, each read by several patterns: the bound per call times the calls.
-      if (ms > BOUND_MS * 10) t.fail(`import took ${ms.toFixed(0)} ms`);
+      if (ms > BOUND_MS * 8) t.fail(`import took ${ms.toFixed(0)} ms`);
       const answered =
         read instanceof CommandRefused
           ? read.kind === 'too_large'
           : (read as Awaited<ReturnType<typeof readTargetTables>>).warnings.some((w) => /过长|too long/.test(w.message));
       if (!answered) t.fail('an overlong cell is named in a warning, or the file refused as too large');
-      return ms <= BOUND_MS * 10 && answered;
+      return ms <= BOUND_MS * 8 && answered;
     }),
-    { numRuns: 10 },
+    { numRuns: Number(process.env.LINEAR_IMPORT_RUNS ?? 10) },
   );
 });
 
