@@ -69,7 +69,19 @@ async function attack(cls: string, what: string, run: () => Promise<Response>, w
   const t = tally(cls);
   t.tried++;
   const before = await position();
-  const res = await run();
+  let res: Response;
+  try {
+    res = await run();
+  } catch (e) {
+    // The server answered 413 on Content-Length and closed while the body was still being written.
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if ((code === 'EPIPE' || code === 'ECONNRESET') && (await position()) === before) {
+      t.refused++;
+      t.notes.push(`${what}: connection closed by the server before the body was read (${code})`);
+      return;
+    }
+    throw e;
+  }
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await res.json() : await res.text();
   const after = await position();
