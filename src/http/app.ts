@@ -47,6 +47,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // A malformed URL or an over-long path parameter (414) is answered like every refusal: problem+json.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problem(error.statusCode ?? 400, error.message.slice(0, 300), { rule: error.code, errors: [{ field: 'url', message: error.message.slice(0, 300) }] })),
   });
   app.setValidatorCompiler(validatorCompiler);
   closeConnectionsWhenClosing(app);
