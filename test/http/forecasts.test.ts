@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { fixedClock } from '../../src/clock.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { TEXT_LIMITS } from '../../commands/project/limits.js';
 import { testApp } from '../helpers/test-app.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
 
@@ -78,15 +79,17 @@ t.test('a forecast refused names its field and writes nothing', async (t) => {
   const before = (await h.call('GET', base)).json().project.revision;
 
   const cases: [string, unknown, number, string][] = [
-    [`${base}/indicators/i7/forecasts`, { value: 'x'.repeat(201), asOf: '2022-06-30' }, 400, 'value'],
-    [`${base}/indicators/i7/forecasts`, { value: '97%', asOf: '2022-06-30', note: 'n'.repeat(1001) }, 400, 'note'],
+    [`${base}/indicators/i7/forecasts`, { value: 'x'.repeat(TEXT_LIMITS.value + 1), asOf: '2022-06-30' }, 400, 'value'],
+    [`${base}/indicators/i7/forecasts`, { value: '97%', asOf: '2022-06-30', note: 'n'.repeat(TEXT_LIMITS.prose + 1) }, 400, 'note'],
     [`${base}/indicators/i7/forecasts`, { value: '97%' }, 400, 'asOf'],
     [`${base}/indicators/i7/forecasts`, { value: '97%', asOf: '2022-08-01' }, 422, 'asOf'],
     [`${base}/indicators/i7/forecasts`, { value: '97万元', asOf: '2022-06-30' }, 400, 'value'],
     [`${base}/indicators/i9/forecasts`, { value: '97%', asOf: '2022-06-30' }, 404, 'indicatorId'],
     [`${base}/spending-forecasts`, { amount: '-1', asOf: '2022-06-30' }, 400, 'amount'],
     [`${base}/spending-forecasts`, { amount: '45万元', asOf: '2022-06-30', source: '上年结转' }, 422, 'source'],
-    [`${base}/spending-forecasts`, { amount: '45万元', asOf: '2022-06-30', source: 's'.repeat(101) }, 400, 'source'],
+    [`${base}/spending-forecasts`, { amount: '45万元', asOf: '2022-06-30', source: 's'.repeat(TEXT_LIMITS.name + 1) }, 400, 'source'],
+    [`${base}/indicators/i7/forecasts`, { value: '97%', asOf: '2021-12-31' }, 422, 'asOf'],
+    [`${base}/spending-forecasts`, { amount: '45万元', asOf: '2023-01-01' }, 422, 'asOf'],
   ];
   for (const [url, body, status, field] of cases) {
     const res = await h.call('POST', url, body);

@@ -3,7 +3,7 @@ import type { ProjectState } from '../../../domain/project/state.js';
 import { invalid, refuse } from '../../errors.js';
 import type { RecordForecastInput, RecordSpendingForecastInput } from '../inputs.js';
 import type { Decided, DecisionContext } from '../command.js';
-import { date, dayEffectiveAt, money, notInFuture, requireIndicator, requireOpen } from './guards.js';
+import { date, dayEffectiveAt, inProjectYear, money, notInFuture, requireIndicator, requireOpen } from './guards.js';
 
 /**
  * 预计全年完成值: the department's expected year-end value of one indicator, read like an actual (in
@@ -16,6 +16,7 @@ export function recordForecast(state: ProjectState, indicatorId: string, input: 
   const value = parseActual(input.value, indicator.target, { year: project.year });
   if (!value.ok) throw invalid('value', value.error);
   const asOf = date('asOf', input.asOf, project.year);
+  inProjectYear('asOf', asOf, project.year);
   notInFuture('asOf', asOf, ctx);
   return [
     {
@@ -35,6 +36,7 @@ export function recordSpendingForecast(state: ProjectState, input: RecordSpendin
   const amountFen = money('amount', input.amount);
   if (amountFen < 0) throw invalid('amount', '预计执行数不能为负 / the expected spending cannot be negative');
   const asOf = date('asOf', input.asOf, project.year);
+  inProjectYear('asOf', asOf, project.year);
   notInFuture('asOf', asOf, ctx);
   if (input.source !== undefined) {
     const names = project.budget.sources.map((s) => s.name);
