@@ -95,7 +95,7 @@ export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
 export type CommitListener = (events: readonly RecordedEvent[], after: bigint) => void;
 
 export interface EventStore {
-  readonly kind: 'sqlite' | 'eventstoredb';
+  readonly kind: 'sqlite' | 'eventstoredb' | 'postgres';
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
