@@ -14,7 +14,7 @@ import type {
 } from './event-store.js';
 import { StoreUnavailableError } from './errors.js';
 import { isValidExpected } from './expected-revision.js';
-import { type PendingAppend, writeBatch } from './postgres/append.js';
+import { type BatchOutcome, type PendingAppend, writeBatch } from './postgres/append.js';
 import { CommitListener as NotificationListener } from './postgres/listener.js';
 import { COLUMNS, prefixCondition, type Row, toRecorded } from './postgres/rows.js';
 import { migrate } from './postgres/schema.js';
@@ -28,6 +28,9 @@ export type PostgresEventStoreOptions = {
   /** Connections in the pool (default 10). */
   poolSize?: number;
 };
+
+/** An append whose stream other servers keep writing to between its decision and its insert gives up after this many tries. */
+const MAX_OVERTAKEN = 100;
 
 /** `postgres://` and `postgresql://` connection strings pick this adapter. */
 export const isPostgresConnectionString = (value: string): boolean => /^postgres(ql)?:\/\//.test(value);
@@ -202,11 +205,11 @@ export class PostgresEventStore implements EventStore {
 
   private async commit(batch: PendingAppend[]): Promise<void> {
     this.batches += 1;
-    let after: bigint | undefined;
+    let outcome: BatchOutcome | undefined;
     let client: pg.PoolClient | undefined;
     try {
       client = await this.pool.connect();
-      after = await writeBatch(client, batch);
+      outcome = await writeBatch(client, batch);
       client.release();
     } catch (error) {
       if (client !== undefined) {
@@ -216,7 +219,8 @@ export class PostgresEventStore implements EventStore {
       }
       for (const item of batch) (item.result = undefined), (item.written = undefined);
       if (batch.length > 1) {
-        // Something no decision foresaw (a connection lost, a value the database refuses): each append alone.
+        // Something no decision foresaw (a connection lost, a value the database refuses): each append
+        // alone. Retrying is safe: an append that did commit is found by its event ids.
         for (const item of batch) await this.commit([{ ...item, error: undefined }]);
         return;
       }
@@ -225,7 +229,19 @@ export class PostgresEventStore implements EventStore {
         ? new StoreUnavailableError(`PostgreSQL event store: ${(error as Error).message}`, { cause: error })
         : error;
     }
-    this.settle(batch, after);
+    const again = new Set(outcome?.again ?? []);
+    for (const item of again) {
+      if (item.overtaken! > MAX_OVERTAKEN) {
+        again.delete(item);
+        item.error = new StoreUnavailableError(`stream ${item.stream}: overtaken by other writers ${item.overtaken} times in a row`);
+      }
+    }
+    // Decided again in the next batch, ahead of the appends made since.
+    if (again.size > 0) this.queue.unshift(...again);
+    this.settle(
+      batch.filter((item) => !again.has(item)),
+      outcome?.after,
+    );
   }
 
   /** Tells listeners and subscriptions of a commit, then answers every append of the batch. */

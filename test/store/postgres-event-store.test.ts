@@ -9,6 +9,7 @@ import t from 'tap';
 import type { NewEvent, RecordedEvent } from '../../src/store/event-store.js';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../../src/store/errors.js';
 import { DuplicateEventIdError } from '../../src/store/postgres/append.js';
+import { APPEND_LOCK } from '../../src/store/postgres/schema.js';
 import { openPostgresEventStore, type PostgresEventStore } from '../../src/store/postgres-event-store.js';
 import { freshDatabase } from '../helpers/postgres.js';
 
@@ -153,6 +154,35 @@ if (db !== undefined) {
     await t.rejects(store.append('idem-4', [dup, dup], 'no_stream'), DuplicateEventIdError, 'one id twice in one append');
     t.equal(await store.headPosition(), headBefore);
     t.equal(await store.streamRevision('idem-3'), undefined);
+  });
+
+  t.test('a stream written by another server between decision and insert is decided again', async (t) => {
+    const store = await open();
+    t.teardown(() => store.close());
+    await store.append('overtaken', [event('A0')], 'no_stream');
+    await store.append('overtaken-any', [event('B0')], 'no_stream');
+    /** Holds the append lock while two appends decide, writes to both streams as another server would, then lets them go. */
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    t.teardown(() => other.end());
+    await other.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+    const stale = store.append('overtaken', [event('Mine')], 0).catch((e: unknown) => e);
+    const any = store.append('overtaken-any', [event('MineToo')], 'any');
+    // Both decided (on revision 0) and waiting for the lock.
+    await eventually(async () => (await other.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows.length > 0);
+    const row = (stream: string, n: number) =>
+      other.query("INSERT INTO events SELECT max(position) + $3, $1, 1, $2, 'Theirs', '{}', '{}' FROM events", [stream, randomUUID(), n]);
+    await row('overtaken', 1);
+    await row('overtaken-any', 1);
+    await other.query('COMMIT');
+    const refused = await stale;
+    t.ok(refused instanceof WrongExpectedRevisionError, 'expecting revision 0, it is refused once decided again');
+    t.match(refused, { actual: 1 });
+    t.equal((await any).nextRevision, 2, "'any' is written after the other server's event");
+    t.same((await store.readStream('overtaken')).map((e) => e.type), ['A0', 'Theirs']);
+    t.same((await store.readStream('overtaken-any')).map((e) => e.type), ['B0', 'Theirs', 'MineToo']);
+    const all = await store.readAll();
+    t.ok(all.every((e, i) => e.position === BigInt(i + 1)), 'positions stay dense');
   });
 
   t.test('a commit made through another instance reaches a live subscription (LISTEN/NOTIFY)', async (t) => {

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
 import { WrongExpectedRevisionError } from '../errors.js';
 import { satisfies } from '../expected-revision.js';
@@ -15,6 +15,8 @@ export type PendingAppend = {
   error?: unknown;
   /** Position and revision of each row this append wrote (absent when it wrote nothing). */
   written?: { position: bigint; revision: number }[];
+  /** Times another server wrote to the stream between this append's decision and its insert. */
+  overtaken?: number;
 };
 
 /** An append reusing event ids that are stored already, other than as an exact retry of one earlier append. */
@@ -32,42 +34,56 @@ export const NOTIFY_CHANNEL = 'jixiao_events';
 
 type Stored = { stream: string; revision: number; position: bigint };
 
+/** What a batch did: the position before its first row (undefined: it wrote none), and the appends to decide again. */
+export type BatchOutcome = { after: bigint | undefined; again: PendingAppend[] };
+
 /**
- * Writes a batch of appends in one transaction, under a transaction-level advisory lock that every
- * append to the database takes: positions are the head's successors, handed out and committed one
- * transaction after another. PostgreSQL makes a transaction visible before it releases its locks, so
- * when a reader sees position n committed, every position below it is committed too: a subscriber
- * reading `position > checkpoint` never skips an event still in flight (the trap of a sequence, whose
- * values are taken before commit).
+ * Writes a batch of appends in two round trips.
  *
- * Each append is decided in JavaScript against what the database holds under the lock plus what the
- * batch wrote before it, so a refused append needs no savepoint: it simply adds no rows. Returns the
- * position before the batch's first row (its rows follow it densely), after COMMIT returned.
+ * 1. Decide: read each stream's revision and the events already stored under the batch's ids, and decide
+ *    every append in JavaScript (an exact retry of stored ids answers the first result; a revision that
+ *    does not match is refused; the others get their revisions).
+ * 2. Insert, in one transaction sent as one message: take the transaction-level advisory lock that every
+ *    append to the database takes, then insert the decided rows of each stream whose revision is still the
+ *    one decided on and whose ids are still unused, positions following the head densely, then commit.
+ *    Streams another server wrote to meanwhile come back in `again`, to be decided anew.
+ *
+ * Positions are handed out and committed one transaction after another, and PostgreSQL makes a
+ * transaction visible before it releases its locks: when a reader sees position n, every position below
+ * it is committed too, so a subscriber reading `position > checkpoint` never skips an event still in
+ * flight (the trap of a sequence, whose values are taken before commit). The lock is held only while the
+ * server inserts and commits, with no round trip to the client in between.
  */
-export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Promise<bigint> {
-  await client.query(`BEGIN; SET LOCAL synchronous_commit = on; SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-  const headRows = await client.query<{ head: string }>('SELECT coalesce(max(position), 0)::text AS head FROM events');
-  const before = BigInt(headRows.rows[0]!.head);
+export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Promise<BatchOutcome> {
   const streams = [...new Set(batch.map((item) => item.stream))];
   const ids = batch.flatMap((item) => item.rows.map((row) => row.id));
-  const revisionRows = await client.query<{ stream: string; revision: number | null }>(
-    'SELECT s.stream, (SELECT max(e.revision) FROM events e WHERE e.stream = s.stream) AS revision FROM unnest($1::text[]) AS s(stream)',
-    [streams],
+  const found = await client.query<{ kind: 'stream' | 'id'; stream: string; revision: number | null; id: string | null; position: string | null }>(
+    `SELECT 'stream' AS kind, s.stream, (SELECT max(e.revision) FROM events e WHERE e.stream = s.stream) AS revision, NULL AS id, NULL AS position
+       FROM unnest($1::text[]) AS s(stream)
+     UNION ALL
+     SELECT 'id', stream, revision, id, position::text FROM events WHERE id = ANY($2::text[])`,
+    [streams, ids],
   );
-  const revisions = new Map<string, number | undefined>(revisionRows.rows.map((r) => [r.stream, r.revision ?? undefined]));
+  const revisions = new Map<string, number | undefined>();
   const stored = new Map<string, Stored>();
-  if (ids.length > 0) {
-    const idRows = await client.query<{ id: string; stream: string; revision: number; position: string }>(
-      'SELECT id, stream, revision, position::text AS position FROM events WHERE id = ANY($1::text[])',
-      [ids],
-    );
-    for (const r of idRows.rows) stored.set(r.id, { stream: r.stream, revision: r.revision, position: BigInt(r.position) });
+  for (const r of found.rows) {
+    if (r.kind === 'stream') revisions.set(r.stream, r.revision ?? undefined);
+    else stored.set(r.id!, { stream: r.stream, revision: r.revision!, position: BigInt(r.position!) });
   }
-
-  const insert = { position: [] as string[], stream: [] as string[], revision: [] as number[], id: [] as string[], type: [] as string[], data: [] as string[], metadata: [] as string[] };
-  let head = before;
+  /** The revision each written-to stream was decided on (-1: absent). */
+  const base = new Map<string, number>();
+  /** Appends repeating one earlier in the batch: answered as it is. */
+  const repeats = new Map<PendingAppend, PendingAppend>();
+  const inBatch = new Map<string, PendingAppend>();
+  const writing: PendingAppend[] = [];
   for (const item of batch) {
     try {
+      const first = item.rows.length > 0 ? inBatch.get(item.rows[0]!.id) : undefined;
+      if (first !== undefined && isRepeat(item, first)) {
+        repeats.set(item, first);
+        continue;
+      }
+      if (item.rows.some((row) => inBatch.has(row.id))) throw new DuplicateEventIdError(item.stream, item.rows.filter((r) => inBatch.has(r.id)).map((r) => r.id));
       const retried = earlierAppend(item, stored);
       if (retried !== undefined) {
         item.result = retried;
@@ -79,39 +95,74 @@ export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Pr
         item.result = { nextRevision: actual ?? -1, position: actual === undefined ? 0n : await positionOf(client, item.stream, actual) };
         continue;
       }
+      if (!base.has(item.stream)) base.set(item.stream, actual ?? -1);
       let revision = actual ?? -1;
-      const written: NonNullable<PendingAppend['written']> = [];
-      for (const row of item.rows) {
-        revision += 1;
-        head += 1n;
-        written.push({ position: head, revision });
-        stored.set(row.id, { stream: item.stream, revision, position: head });
-        insert.position.push(head.toString());
-        insert.stream.push(item.stream);
-        insert.revision.push(revision);
-        insert.id.push(row.id);
-        insert.type.push(row.type);
-        insert.data.push(row.data);
-        insert.metadata.push(row.metadata);
-      }
+      item.written = item.rows.map(() => ({ position: 0n, revision: (revision += 1) }));
       revisions.set(item.stream, revision);
-      item.written = written;
-      item.result = { nextRevision: revision, position: head };
+      for (const row of item.rows) inBatch.set(row.id, item);
+      writing.push(item);
     } catch (error) {
       item.error = error;
     }
   }
-  if (head > before) {
-    await client.query(
-      `INSERT INTO events (position, stream, revision, id, type, data, metadata)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [insert.position, insert.stream, insert.revision, insert.id, insert.type, insert.data, insert.metadata],
-    );
-    await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '${head}'); COMMIT`);
-  } else {
-    await client.query('COMMIT');
+  if (writing.length === 0) {
+    for (const [item, first] of repeats) item.result = first.result;
+    return { after: undefined, again: [] };
   }
-  return before;
+
+  const q = (value: string) => client.escapeLiteral(value);
+  const values: string[] = [];
+  let ord = 0;
+  for (const item of writing) {
+    item.rows.forEach((row, i) => {
+      values.push(`(${(ord += 1)}, ${q(item.stream)}, ${item.written![i]!.revision}, ${q(row.id)}, ${q(row.type)}, ${q(row.data)}, ${q(row.metadata)})`);
+    });
+  }
+  const bases = [...base].map(([stream, revision]) => `(${q(stream)}, ${revision})`);
+  // Each statement of a simple query takes its own snapshot: the INSERT sees every commit made before the lock was granted.
+  const results = (await client.query(`BEGIN; SET LOCAL synchronous_commit = on; SELECT pg_advisory_xact_lock(${APPEND_LOCK});
+    WITH input (ord, stream, revision, id, type, data, metadata) AS (VALUES ${values.join(', ')}),
+    base (stream, revision) AS (VALUES ${bases.join(', ')}),
+    still AS (
+      SELECT b.stream FROM base b
+       WHERE coalesce((SELECT max(e.revision) FROM events e WHERE e.stream = b.stream), -1) = b.revision
+         AND NOT EXISTS (SELECT 1 FROM input i JOIN events e ON e.id = i.id WHERE i.stream = b.stream)
+    ),
+    head AS (SELECT coalesce(max(position), 0) AS position FROM events)
+    INSERT INTO events (position, stream, revision, id, type, data, metadata)
+    SELECT head.position + row_number() OVER (ORDER BY i.ord), i.stream, i.revision, i.id, i.type, i.data, i.metadata
+      FROM input i JOIN still ON still.stream = i.stream CROSS JOIN head
+    RETURNING position::text, id;
+    SELECT pg_notify('${NOTIFY_CHANNEL}', (SELECT max(position)::text FROM events));
+    COMMIT`)) as unknown as QueryResult<{ position: string; id: string }>[];
+  const inserted = new Map(results[3]!.rows.map((r) => [r.id, BigInt(r.position)]));
+
+  const again: PendingAppend[] = [];
+  let after: bigint | undefined;
+  for (const item of writing) {
+    const positions = item.rows.map((row) => inserted.get(row.id));
+    if (positions.some((p) => p === undefined)) {
+      // Another server wrote to the stream (or stored one of these ids) after the decision: decide again.
+      item.written = undefined;
+      item.overtaken = (item.overtaken ?? 0) + 1;
+      again.push(item);
+      continue;
+    }
+    item.written!.forEach((w, i) => (w.position = positions[i]!));
+    item.result = { nextRevision: item.written![item.written!.length - 1]!.revision, position: positions[positions.length - 1]! };
+    const before = positions[0]! - 1n;
+    if (after === undefined || before < after) after = before;
+  }
+  for (const [item, first] of repeats) {
+    if (first.result !== undefined) item.result = first.result;
+    else again.push(item);
+  }
+  return { after, again: batch.filter((item) => again.includes(item)) };
+}
+
+/** The same events again, in the same stream: an append made twice before either was written. */
+function isRepeat(item: PendingAppend, first: PendingAppend): boolean {
+  return item.stream === first.stream && item.rows.length === first.rows.length && item.rows.every((row, i) => row.id === first.rows[i]!.id);
 }
 
 /**
