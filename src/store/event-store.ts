@@ -1,7 +1,8 @@
 /**
- * The event store port. Two adapters implement it: the embedded SQLite store
- * (src/store/sqlite-event-store.ts) and EventStoreDB/KurrentDB
- * (src/store/eventstoredb-event-store.ts). Both pass test/contract/.
+ * The event store port. Three adapters implement it: the embedded SQLite store
+ * (src/store/sqlite-event-store.ts), EventStoreDB/KurrentDB
+ * (src/store/eventstoredb-event-store.ts) and PostgreSQL (src/store/postgres-event-store.ts).
+ * All pass test/contract/.
  *
  * Numbering follows EventStoreDB: the first event of a stream has revision 0,
  * so an ETag means the same thing on both adapters.
