@@ -196,6 +196,30 @@ if (db !== undefined) {
     t.same(received, ['FromElsewhere']);
   });
 
+  t.test('a listening connection that is cut is opened again; meanwhile polling brings other servers\' commits', async (t) => {
+    const [subscriber, writer] = await Promise.all([open(), open()]);
+    t.teardown(() => Promise.all([subscriber.close(), writer.close()]));
+    const received: string[] = [];
+    const subscription = subscriber.subscribe((e) => void received.push(e.type), { fromPosition: await subscriber.headPosition(), streamPrefixes: ['cut-'] });
+    await subscription.caughtUp;
+    const listening = async () =>
+      (await writer.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN jixiao_events'")).rows.map((r) => r.pid);
+    await eventually(async () => (await listening()).length === 1);
+    const [cut] = await listening();
+    await writer.pool.query('SELECT pg_terminate_backend($1)', [cut]);
+    await writer.append('cut-x', [event('WhileCut')], 'no_stream');
+    await eventually(() => received.length === 1);
+    t.same(received, ['WhileCut']);
+    await eventually(async () => {
+      const now = await listening();
+      return now.length === 1 && now[0] !== cut;
+    });
+    t.pass('listening again on a new connection');
+    await writer.append('cut-x', [event('AfterReconnect')], 0);
+    await eventually(() => received.length === 2);
+    t.same(received, ['WhileCut', 'AfterReconnect']);
+  });
+
   t.test('commit listeners get each commit of the instance, after the position before it', async (t) => {
     const store = await open();
     t.teardown(() => store.close());
