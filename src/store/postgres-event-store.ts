@@ -195,6 +195,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Writes batches until the queue is empty: one transaction in flight at a time. */
   private async drain(): Promise<void> {
+    await Promise.resolve(); // the appends made in the same synchronous run share the first batch
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
