@@ -17,6 +17,8 @@ export type PendingAppend = {
   written?: { position: bigint; revision: number }[];
   /** Times another server wrote to the stream between this append's decision and its insert. */
   overtaken?: number;
+  /** Decided on a read of the stream (not on the revision it expects): set once its assumption was refuted. */
+  checked?: boolean;
 };
 
 /** An append reusing event ids that are stored already, other than as an exact retry of one earlier append. */
@@ -38,11 +40,12 @@ type Stored = { stream: string; revision: number; position: bigint };
 export type BatchOutcome = { after: bigint | undefined; again: PendingAppend[] };
 
 /**
- * Writes a batch of appends in two round trips.
+ * Writes a batch of appends in one or two round trips.
  *
- * 1. Decide: read each stream's revision and the events already stored under the batch's ids, and decide
- *    every append in JavaScript (an exact retry of stored ids answers the first result; a revision that
- *    does not match is refused; the others get their revisions).
+ * 1. Decide: an append that expects a revision (or no stream), alone on its stream in the batch, is
+ *    decided on that assumption. For the others, read each stream's revision and the events already
+ *    stored under their ids, and decide in JavaScript (an exact retry of stored ids answers the first
+ *    result; a revision that does not match is refused; the others get their revisions).
  * 2. Insert, in one transaction sent as one message: take the transaction-level advisory lock that every
  *    append to the database takes, then insert the decided rows of each stream whose revision is still the
  *    one decided on and whose ids are still unused, positions following the head densely, then commit.
@@ -55,20 +58,30 @@ export type BatchOutcome = { after: bigint | undefined; again: PendingAppend[] }
  * server inserts and commits, with no round trip to the client in between.
  */
 export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Promise<BatchOutcome> {
-  const streams = [...new Set(batch.map((item) => item.stream))];
-  const ids = batch.flatMap((item) => item.rows.map((row) => row.id));
-  const found = await client.query<{ kind: 'stream' | 'id'; stream: string; revision: number | null; id: string | null; position: string | null }>(
-    `SELECT 'stream' AS kind, s.stream, (SELECT max(e.revision) FROM events e WHERE e.stream = s.stream) AS revision, NULL AS id, NULL AS position
-       FROM unnest($1::text[]) AS s(stream)
-     UNION ALL
-     SELECT 'id', stream, revision, id, position::text FROM events WHERE id = ANY($2::text[])`,
-    [streams, ids],
-  );
+  // Appends that name the revision they expect (every command does) are decided on it without a read:
+  // the insert's guard checks it under the lock, and one it refutes is decided again on a read.
+  const counts = new Map<string, number>();
+  for (const item of batch) counts.set(item.stream, (counts.get(item.stream) ?? 0) + 1);
+  const assumed = (item: PendingAppend) =>
+    !item.checked && item.rows.length > 0 && counts.get(item.stream) === 1 && (item.expected === 'no_stream' || typeof item.expected === 'number');
+  const toCheck = batch.filter((item) => !assumed(item));
   const revisions = new Map<string, number | undefined>();
   const stored = new Map<string, Stored>();
-  for (const r of found.rows) {
-    if (r.kind === 'stream') revisions.set(r.stream, r.revision ?? undefined);
-    else stored.set(r.id!, { stream: r.stream, revision: r.revision!, position: BigInt(r.position!) });
+  if (toCheck.length > 0) {
+    const found = await client.query<{ kind: 'stream' | 'id'; stream: string; revision: number | null; id: string | null; position: string | null }>(
+      `SELECT 'stream' AS kind, s.stream, (SELECT max(e.revision) FROM events e WHERE e.stream = s.stream) AS revision, NULL AS id, NULL AS position
+         FROM unnest($1::text[]) AS s(stream)
+       UNION ALL
+       SELECT 'id', stream, revision, id, position::text FROM events WHERE id = ANY($2::text[])`,
+      [[...new Set(toCheck.map((item) => item.stream))], toCheck.flatMap((item) => item.rows.map((row) => row.id))],
+    );
+    for (const r of found.rows) {
+      if (r.kind === 'stream') revisions.set(r.stream, r.revision ?? undefined);
+      else stored.set(r.id!, { stream: r.stream, revision: r.revision!, position: BigInt(r.position!) });
+    }
+  }
+  for (const item of batch) {
+    if (assumed(item)) revisions.set(item.stream, item.expected === 'no_stream' ? undefined : (item.expected as number));
   }
   /** The revision each written-to stream was decided on (-1: absent). */
   const base = new Map<string, number>();
@@ -142,9 +155,11 @@ export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Pr
   for (const item of writing) {
     const positions = item.rows.map((row) => inserted.get(row.id));
     if (positions.some((p) => p === undefined)) {
-      // Another server wrote to the stream (or stored one of these ids) after the decision: decide again.
+      // The stream is not at the revision decided on (another server wrote to it after the read, or the
+      // expected revision was assumed and is wrong), or one of the ids is stored: decide again, on a read.
       item.written = undefined;
-      item.overtaken = (item.overtaken ?? 0) + 1;
+      if (item.checked) item.overtaken = (item.overtaken ?? 0) + 1;
+      item.checked = true;
       again.push(item);
       continue;
     }
