@@ -17,7 +17,7 @@ import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time
 import type { ProjectQueries } from '../../queries/project-queries.js';
 import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
-import { authorize, listableDepartments } from '../access.js';
+import { listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 
 const Params = z.object({ id: ProjectIdParam });
@@ -36,17 +36,8 @@ function pointFromText(text: string, field: string): PointInTime {
   return pointOf({ asOf: t });
 }
 
-export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, departmentOf: (projectId: string) => string | undefined): void {
+export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  // Every per-project query needs read access to the project's department (unknown projects answer 404).
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET') return; // commands authorize themselves
-    const id = (request.params as { id?: string } | undefined)?.id;
-    if (id === undefined || !request.routeOptions.url?.startsWith('/api/projects/:id')) return;
-    const department = departmentOf(id);
-    if (department !== undefined) authorize(request, 'read', department);
-  });
-
   typed.get(
     '/api/projects',
     {
@@ -70,7 +61,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id',
-    { schema: { tags: ['queries'], summary: '项目在某时点的完整状态', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '项目在某时点的完整状态', params: Params, querystring: PointQuerySchema } },
     async (request, reply) => {
       const point = pointOf(request.query);
       const { project } = await queries.at(request.params.id, point);
@@ -81,19 +72,19 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/scorecard',
-    { schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
     async (request) => queries.scorecard(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/monitoring',
-    { schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
     async (request) => queries.monitoring(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/self-evaluation',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '项目支出绩效自评表（json / csv / xlsx / html）',
@@ -124,7 +115,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/history',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '审计轨迹：每个事件及其中文摘要',
@@ -146,7 +137,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/diff',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '两个时点之间的变化（版本号、日期或时间）',
