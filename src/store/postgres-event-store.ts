@@ -144,7 +144,7 @@ export class PostgresEventStore implements EventStore {
       params.push(...filter.params);
       where += ` AND ${filter.sql}`;
     }
-    return this.rows(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY stream, revision LIMIT $2`, params);
+    return this.orderedRows(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY stream, revision LIMIT $2`, params);
   }
 
   async headPosition(): Promise<bigint> {
@@ -293,7 +293,26 @@ export class PostgresEventStore implements EventStore {
       params.push(...filter.params);
       where += ` AND ${filter.sql}`;
     }
-    return this.rows(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY position LIMIT $2`, params);
+    return this.orderedRows(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY position LIMIT $2`, params);
+  }
+
+  /**
+   * A page of the log in index order. With sorting priced out, the planner walks the index the page is
+   * ordered by and stops at LIMIT: on a table not yet analyzed (a fresh import) it otherwise gathered
+   * every event after the keyset and sorted them, for every page (a 100,000-event rebuild: 180 ms a page).
+   */
+  private async orderedRows(text: string, values: unknown[]): Promise<RecordedEvent[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN READ ONLY; SET LOCAL enable_sort = off');
+      const result = await client.query<Row>({ text, values, rowMode: 'array' });
+      await client.query('COMMIT');
+      client.release();
+      return result.rows.map(toRecorded);
+    } catch (error) {
+      client.release(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
   }
 
   private async rows(text: string, values: unknown[]): Promise<RecordedEvent[]> {
