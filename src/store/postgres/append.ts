@@ -119,7 +119,7 @@ export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Pr
     }
   }
   if (writing.length === 0) {
-    for (const [item, first] of repeats) item.result = first.result;
+    for (const [item, first] of repeats) answerAs(item, first);
     return { after: undefined, again: [] };
   }
 
@@ -169,10 +169,16 @@ export async function writeBatch(client: PoolClient, batch: PendingAppend[]): Pr
     if (after === undefined || before < after) after = before;
   }
   for (const [item, first] of repeats) {
-    if (first.result !== undefined) item.result = first.result;
-    else again.push(item);
+    if (again.includes(first)) again.push(item);
+    else answerAs(item, first);
   }
   return { after, again: batch.filter((item) => again.includes(item)) };
+}
+
+/** A repeat gets the answer of the append it repeats, result or error. */
+function answerAs(item: PendingAppend, first: PendingAppend): void {
+  if (first.result !== undefined) item.result = first.result;
+  else item.error = first.error;
 }
 
 /** The same events again, in the same stream: an append made twice before either was written. */
