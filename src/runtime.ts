@@ -31,14 +31,22 @@ export type Runtime = {
 export async function openRuntime(
   config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
   logger?: Logger,
-  options: { startProjections?: boolean; readModels?: ProjectsProjectionOptions } = {},
+  options: {
+    startProjections?: boolean;
+    readModels?: ProjectsProjectionOptions;
+    /** An event store opened elsewhere (tests: EventStoreDB over the imitation); the read models go in JIXIAO_DB. */
+    store?: EventStore;
+  } = {},
 ): Promise<Runtime> {
   const memory = config.dbPath === ':memory:';
   if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
   let store: EventStore;
   let readDb: Db;
   const connectionString = config.eventStoreConnectionString;
-  if (connectionString) {
+  if (options.store) {
+    store = options.store;
+    readDb = openReadDb(config.dbPath);
+  } else if (connectionString) {
     // The scheme picks the adapter: postgres:// or postgresql:// PostgreSQL, the others EventStoreDB.
     store = isPostgresConnectionString(connectionString)
       ? await openPostgresEventStore(connectionString, logger ? { logger } : {})

@@ -40,7 +40,8 @@ export async function openPostgresEventStore(
   connectionString: string,
   options: PostgresEventStoreOptions = {},
 ): Promise<PostgresEventStore> {
-  const config: pg.ClientConfig = { connectionString, application_name: 'jixiao' };
+  // A server that accepts the connection but never answers must not hang the start (or an append) for ever.
+  const config: pg.ClientConfig = { connectionString, application_name: 'jixiao', connectionTimeoutMillis: 10_000 };
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
   // An idle connection the server closed must not crash the process; the next query opens another.
   pool.on('error', (error) => options.logger?.error({ err: error }, 'an idle PostgreSQL connection failed'));
@@ -152,15 +153,10 @@ export class PostgresEventStore implements EventStore {
     return BigInt(rows[0]!.head);
   }
 
-  /**
-   * A stable id of the data in this database: written with the schema, so a database dropped and created
-   * again has another. Undefined while no event is stored.
-   */
+  /** The id of the first event in the log (as on every store): another once the database is dropped and written again. */
   async identity(): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ identity: string }>(
-      'SELECT identity FROM store_identity WHERE EXISTS (SELECT 1 FROM events)',
-    );
-    return rows[0]?.identity;
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM events ORDER BY position LIMIT 1');
+    return rows[0]?.id;
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): PgSubscription {

@@ -18,7 +18,12 @@ export const ProjectIdParam = z
 
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
-const CommandReply = z.object({ id: z.string(), revision: z.number() });
+const CommandReply = z.object({
+  id: z.string(),
+  revision: z.number(),
+  /** Present (true) when the events are written but the read models did not include them yet when answered. */
+  readModelsLag: z.boolean().optional(),
+});
 
 export type CommandRouteDeps = CommandDeps & {
   idempotency: IdempotencyKeys;
@@ -47,7 +52,11 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
           if (department !== undefined) authorize(request, actionOfCommand(command.type), department);
         },
       });
-      return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
+      return {
+        status: successStatus,
+        etag: etagOf(result.revision),
+        body: { id: projectId, revision: result.revision, ...(result.readModelsLag ? { readModelsLag: true } : {}) },
+      };
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
@@ -62,6 +71,8 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
       : { ...(await run()), replayed: false };
     if (answer.etag) reply.header('etag', answer.etag);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    // Written, but queries may not show it yet (EventStoreDB mode: the subscription is behind).
+    if ((answer.body as { readModelsLag?: boolean } | undefined)?.readModelsLag === true) reply.header('x-read-models-lag', 'true');
     if (successStatus === 201) reply.header('location', `/api/projects/${projectId}`);
     return reply.code(answer.status).send(answer.body);
   };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 
 /**
@@ -10,8 +9,8 @@ import type { Pool } from 'pg';
  * Versioned: `schema_version` holds one row per migration applied; a database whose version is newer
  * than this code knows is refused rather than written to.
  */
-const MIGRATIONS: readonly ((identity: string) => string)[] = [
-  (identity) => `
+const MIGRATIONS: readonly string[] = [
+  `
     CREATE TABLE events (
       position bigint  PRIMARY KEY,
       stream   text    COLLATE "C" NOT NULL,
@@ -22,11 +21,6 @@ const MIGRATIONS: readonly ((identity: string) => string)[] = [
       metadata text    NOT NULL,
       UNIQUE (stream, revision)
     );
-    CREATE TABLE store_identity (
-      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-      identity  text    NOT NULL
-    );
-    INSERT INTO store_identity (identity) VALUES ('${identity}');
   `,
 ];
 
@@ -51,7 +45,7 @@ export async function migrate(pool: Pool): Promise<void> {
       throw new Error(`the database's event store schema is version ${current}; this jixiao knows up to ${SCHEMA_VERSION}`);
     }
     for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
-      await client.query(MIGRATIONS[version - 1]!(randomUUID()));
+      await client.query(MIGRATIONS[version - 1]!);
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [version]);
     }
     await client.query('COMMIT');
