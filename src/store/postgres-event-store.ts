@@ -49,7 +49,7 @@ export async function openPostgresEventStore(
     await migrate(pool);
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new StoreUnavailableError(`PostgreSQL event store at ${redact(connectionString)}: ${(error as Error).message}`, { cause: error });
+    throw new StoreUnavailableError(`PostgreSQL ${redact(connectionString)}: ${(error as Error).message}`, { cause: error });
   }
   return new PostgresEventStore(pool, config, options.logger);
 }
