@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { decide } from '../commands/project/decide.js';
-import { foldProject } from '../commands/project/fold.js';
+import { foldProject } from '../domain/project/fold.js';
 import { openRuntime } from '../src/runtime.js';
 import type { NewEvent } from '../src/store/event-store.js';
 import { openPostgresEventStore, type PostgresEventStore } from '../src/store/postgres-event-store.js';

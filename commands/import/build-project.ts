@@ -1,7 +1,8 @@
 import { IndicatorInput, type SpendingPlanInput } from '../project/inputs.js';
-import { formatTarget } from '../values/format.js';
-import { parseMoney } from '../values/parse-money.js';
-import { parseTarget, qualitativeFromName } from '../values/parse-target.js';
+import { formatTarget } from '../../domain/values/format.js';
+import { parseMoney } from '../../domain/values/parse-money.js';
+import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
+import { TEXT_LIMITS } from '../project/limits.js';
 import type { Warnings } from './grid.js';
 import type { RawTable } from './raw-table.js';
 import type { ImportedProject, ImportParams, PreviewIndicator } from './types.js';
@@ -23,16 +24,19 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
   }
 
   const year = fromTableOrParam('year', table.titleYear ?? table.year?.value ?? table.periodYear?.value, params.year, warnings, table.place);
-  const dept = fromTableOrParam(
-    'department',
+  const dept = departmentOf(
     table.department?.value ?? department ?? table.deptName?.value ?? table.reportingBody?.value.replace(/^\d+\s*/, ''),
     params.department,
     warnings,
     table.place,
   );
   let code = table.code?.value;
-  if (code !== undefined && !CODE_RE.test(code)) {
-    warnings.add(table.code!.place, code, '项目编码只能包含字母、数字、-、_、.，未使用 / project code has characters not allowed, not used');
+  if (code !== undefined && (!CODE_RE.test(code) || code.length > TEXT_LIMITS.code)) {
+    warnings.add(
+      table.code!.place,
+      code,
+      `项目编码只能包含字母、数字、-、_、.，最多 ${TEXT_LIMITS.code} 个字符，未使用 / a project code has letters, digits, -, _, . and at most ${TEXT_LIMITS.code} characters: not used`,
+    );
     code = undefined;
   }
   code ??= onlyProject ? params.code : undefined;
@@ -95,6 +99,18 @@ function fromTableOrParam<T extends string | number>(field: string, inTable: T |
     warnings.add(place, String(inTable), `参数 ${field}=${param} 与表中的 "${inTable}" 不同，采用表中的值 / param ${field} differs from the table: the table's value is used`);
   }
   return inTable ?? param;
+}
+
+/**
+ * The department parameter beats the table (docs/domain.md §10): a 预算部门 cell often holds a
+ * functional classification (行政政法) rather than the department, and the caller knows whose tables
+ * these are. A table that names another one is said in a warning.
+ */
+function departmentOf(inTable: string | undefined, param: string | undefined, warnings: Warnings, place: string): string | undefined {
+  if (inTable !== undefined && param !== undefined && inTable !== param) {
+    warnings.add(place, inTable, `表中的部门 "${inTable}" 与参数 department=${param} 不同，采用参数 / the department parameter is used, not the table's`);
+  }
+  return param ?? inTable;
 }
 
 /** "14" on a form in 万元 is "14万元"; an amount that names its unit keeps it. */

@@ -1,4 +1,4 @@
-/** The 项目支出绩效自评表 (domain.md §5.6): the table as data, and its csv, xlsx and html forms. */
+/** The 项目支出绩效自评表 (docs/domain.md §5.6): the table as data, and its csv, xlsx and html forms. */
 export {
   selfEvaluationTable,
   type SelfEvaluationTable,
@@ -7,4 +7,4 @@ export {
 } from './self-evaluation-table.js';
 export { selfEvaluationCsv } from './self-evaluation-csv.js';
 export { selfEvaluationXlsx, SHEET_NAME } from './self-evaluation-xlsx.js';
-export { selfEvaluationHtml } from './self-evaluation-html.js';
+export { REPORT_CSP, REPORT_STYLE_HASH, selfEvaluationHtml } from './self-evaluation-html.js';

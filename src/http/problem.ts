@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CommandRefused, STATUS_OF, type FieldError } from '../../commands/errors.js';
+import { Refusal, STATUS_OF, type FieldError } from '../../commands/errors.js';
 import { AppendTooLargeError, StoreOutcomeUnknownError, StoreUnavailableError, StreamTombstonedError } from '../store/errors.js';
 
 /** RFC 9457 problem details, the body of every refusal. */
@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   409: '冲突 / conflict',
   412: '版本已过期 / precondition failed',
   413: '请求过大 / payload too large',
+  414: '地址过长 / URI too long',
   415: '不支持的媒体类型 / unsupported media type',
   422: '不符合规则 / refused by a rule',
   500: '内部错误 / internal error',
@@ -55,7 +56,7 @@ function fieldOf(path: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof CommandRefused) {
+  if (error instanceof Refusal) {
     return sendProblem(reply, problem(STATUS_OF[error.kind], error.message, { rule: error.rule, errors: error.errors }));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { projectStream } from '../../commands/project/events.js';
+import { projectStream } from '../../domain/project/events.js';
 import { openPostgresEventStore } from '../../src/store/postgres-event-store.js';
 import { freshDatabase } from '../helpers/postgres.js';
 import { plan, register, targets } from '../helpers/worked-example.js';

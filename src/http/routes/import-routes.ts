@@ -2,9 +2,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CommandRefused } from '../../../commands/errors.js';
-import type { CommandDeps } from '../../commands/handle-command.js';
-import { importTables } from '../../import/import-service.js';
+import { Refusal } from '../../../commands/errors.js';
+import type { ProjectService } from '../../application/project-service.js';
+import { IMPORT_LIMITS } from '../../../commands/import/limits.js';
+import { createParsePool } from '../../import/parse-pool.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
 
@@ -17,14 +18,16 @@ const RAW_TYPES = [
 ];
 
 /** POST /api/import: a multipart file or the raw file as the body. */
-export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function importRoutes(app: FastifyInstance, service: ProjectService): Promise<void> {
+  const pool = createParsePool();
+  app.addHook('onClose', () => pool.close());
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1 }, throwFileSizeLimit: true });
     scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/import',
       {
-        bodyLimit: 20 * 1024 * 1024,
+        bodyLimit: IMPORT_LIMITS.fileBytes,
         schema: {
           tags: ['import'],
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
@@ -43,7 +46,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         let content: Buffer;
         if (request.isMultipart()) {
           const file = await request.file();
-          if (!file) throw new CommandRefused('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
+          if (!file) throw new Refusal('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
           fileName = file.filename || fileName;
           content = await file.toBuffer();
         } else if (Buffer.isBuffer(request.body)) {
@@ -51,14 +54,15 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         } else if (typeof request.body === 'string') {
           content = Buffer.from(request.body, 'utf8');
         } else {
-          throw new CommandRefused('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
+          throw new Refusal('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
             { field: 'body', message: '缺少文件' },
           ]);
         }
         const { year, department, code, budget } = request.query;
-        return importTables(deps, { fileName, content }, {
+        return service.importTables({ fileName, content }, {
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
+          read: pool.read,
           mayRecord: (department) => mayAccess(request, 'record', department),
           mayRead: (department) => mayAccess(request, 'read', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },

@@ -1,0 +1,56 @@
+/** The scorecard: a pure function of a project's state (domain/scoring/scorecard.ts). Money is a decimal string in 元 ("450000.00"). */
+
+export type IndicatorStatus = 'met' | 'partial' | 'unmet' | 'pending';
+
+export type IndicatorScore = {
+  id: string;
+  level1: string; // as printed, e.g. 产出指标
+  level2: string;
+  name: string;
+  /** Latest approved target as written; `originalTarget` when it was revised. */
+  target: string;
+  originalTarget?: string;
+  standard?: string;
+  /** Actual as typed (latest by asOf), or the grade for 定性; null when none. */
+  actual: string | null;
+  /** B / A × 100 where it means something, else null. */
+  achievementPercent: number | null;
+  points: number;
+  computedScore: number;
+  /** The score that counts: the override when one is set, else computedScore. Rounded by policy. */
+  score: number;
+  override?: { score: number; reason: string; actor: string };
+  status: IndicatorStatus;
+  /** Not met in full, or over-achieved (B ≥ 1.3A on ≥): asks for 偏差原因分析及改进措施. */
+  needsExplanation: boolean;
+  /** Why it needs one, in Chinese, e.g. "未完全达成" / "超额完成（≥130%）". */
+  explanationReason?: string;
+  /** True when a deviation record exists for this indicator. */
+  explained: boolean;
+  /** Where the declared standard carries a reference figure. */
+  reference?: { text: string; targetVsReferencePercent: number | null; actualVsReferencePercent: number | null };
+};
+
+export type ExecutionScore = {
+  initialBudget: string;
+  budget: string; // 全年预算数
+  spent: string; // 全年执行数
+  ratePercent: number; // rounded to 2 decimals
+  points: number;
+  score: number;
+  needsExplanation: boolean; // rate < 90%
+  explained: boolean;
+  warnings: string[]; // e.g. zero budget
+};
+
+export type Scorecard = {
+  projectId: string;
+  asOf: string | null;
+  total: number;
+  grade: '优' | '良' | '中' | '差';
+  execution: ExecutionScore;
+  indicators: IndicatorScore[];
+  /** Level-1 weights as applied (after proportional split of 产出/成本). */
+  weights: { execution: number; output: number; cost: number; benefit: number; satisfaction: number };
+  warnings: string[];
+};
