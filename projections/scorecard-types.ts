@@ -1,4 +1,5 @@
 import type { Grade } from '../commands/values/types.js';
+import type { Deviation } from '../commands/project/state.js';
 
 /** Read-model shapes served by the query API (issue 4). Money is a decimal string in 元 ("450000.00"). */
 
@@ -92,5 +93,5 @@ export type Monitoring = {
   checkpoints: CheckpointProgress[];
   indicators: IndicatorMonitoring[];
   /** Red or yellow items, with their deviation records if any. */
-  deviations: { indicatorId: string | null; name: string; colour: Colour; records: unknown[] }[];
+  deviations: { indicatorId: string | null; name: string; colour: Colour; records: Deviation[] }[];
 };

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { OPENAPI, withoutUnusedSchemas } from './schemas/openapi.js';
 import { loadFromStream } from '../commands/handle-command.js';
 import { foldProject } from '../../commands/project/fold.js';
 
@@ -49,10 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
 
   await app.register(swagger, {
-    openapi: {
-      info: { title: 'jixiao 绩效 API', version: '0.1.0', description: '预算项目绩效：目标、执行、监控、自评与审计回放' },
-    },
+    openapi: OPENAPI,
     transform: jsonSchemaTransform,
+    transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -11,6 +11,8 @@ import { handleCommand, type CommandDeps } from '../../commands/handle-command.j
 import { authorize } from '../access.js';
 import type { IdempotencyKeys, StoredReply } from '../idempotency.js';
 import { actorOf, etagOf, expectedRevisionOf, headerText } from '../request-context.js';
+import { CommandReplySchema } from '../schemas/command-reply.js';
+import { COMMAND_PROBLEMS, REGISTER_PROBLEMS } from '../schemas/problem.js';
 
 export const ProjectIdParam = z
   .string()
@@ -18,7 +20,6 @@ export const ProjectIdParam = z
 
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
-const CommandReply = z.object({ id: z.string(), revision: z.number() });
 
 export type CommandRouteDeps = CommandDeps & {
   /** The department of an existing project (for access control), undefined when unknown. */
@@ -73,9 +74,10 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     {
       schema: {
         tags: ['commands'],
+        operationId: REGISTER.cli,
         summary: REGISTER.summary,
         body: RegisterProjectInput,
-        response: { 201: CommandReply },
+        response: { 201: CommandReplySchema, ...REGISTER_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -90,10 +92,11 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
       url: `/api/projects/:id${route.path}`,
       schema: {
         tags: ['commands'],
+        operationId: route.cli,
         summary: route.summary,
         params: route.needsIndicator ? IndicatorParams : ProjectParams,
         body: route.schema,
-        response: { 200: CommandReply },
+        response: { 200: CommandReplySchema, ...COMMAND_PROBLEMS },
       },
       handler: async (request, reply) => {
         const params = request.params as { id: string; indicatorId?: string };

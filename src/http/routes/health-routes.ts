@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '../../store/event-store.js';
 import type { ProjectionRunner } from '../../read-models/projection-runner.js';
+import { HealthSchema } from '../schemas/health.js';
+import { problems } from '../schemas/problem.js';
 
 export function healthRoutes(app: FastifyInstance, deps: { store: EventStore; runner: ProjectionRunner }): void {
-  app.get('/health', { schema: { tags: ['system'], summary: '存储类型与位置' } }, async () => {
+  const schema = {
+    tags: ['system'],
+    operationId: 'health',
+    summary: '存储类型与位置',
+    security: [],
+    response: { 200: HealthSchema, ...problems(503) },
+  };
+  app.get('/health', { schema }, async () => {
     const position = await deps.store.headPosition();
     return {
       status: 'ok',

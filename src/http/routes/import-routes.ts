@@ -7,6 +7,8 @@ import type { CommandDeps } from '../../commands/handle-command.js';
 import { importTables } from '../../import/import-service.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
+import { ImportResultSchema } from '../schemas/import-result.js';
+import { problems } from '../schemas/problem.js';
 
 const RAW_TYPES = [
   'text/plain',
@@ -27,6 +29,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         bodyLimit: 20 * 1024 * 1024,
         schema: {
           tags: ['import'],
+          operationId: 'import',
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
           querystring: z.object({
             dryRun: z.enum(['true', 'false']).default('false').describe('true: only report what would be recorded; absent: record, as the CLI without --dry-run'),
@@ -36,6 +39,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
             budget: z.string().optional().describe('budget (e.g. 50万元), when the file holds one project without one'),
             fileName: z.string().optional().describe('name of a raw-body upload, for format detection'),
           }),
+          response: { 200: ImportResultSchema, ...problems(400, 401, 403, 413, 415, 503) },
         },
       },
       async (request) => {

@@ -19,6 +19,14 @@ import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { authorize, listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
+import { DiffSchema } from '../schemas/diff.js';
+import { HistorySchema } from '../schemas/history.js';
+import { MonitoringSchema } from '../schemas/monitoring.js';
+import { problems, QUERY_PROBLEMS } from '../schemas/problem.js';
+import { ProjectListSchema } from '../schemas/project-list.js';
+import { ProjectAtSchema } from '../schemas/project-state.js';
+import { ScorecardSchema } from '../schemas/scorecard.js';
+import { SelfEvaluationResponse } from '../schemas/self-evaluation.js';
 
 const Params = z.object({ id: ProjectIdParam });
 const PointQuerySchema = z.object({
@@ -52,12 +60,14 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
     {
       schema: {
         tags: ['queries'],
+        operationId: 'list',
         summary: '项目列表（总分、等级、颜色、执行率）',
         querystring: z.object({
           department: z.string().optional(),
           year: z.coerce.number().int().optional(),
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
         }),
+        response: { 200: ProjectListSchema, ...problems(400, 401, 503) },
       },
     },
     async (request) => {
@@ -70,7 +80,16 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id',
-    { schema: { tags: ['queries'], summary: '项目在某时点的完整状态', params: Params, querystring: PointQuerySchema } },
+    {
+      schema: {
+        tags: ['queries'],
+        operationId: 'state',
+        summary: '项目在某时点的完整状态',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: ProjectAtSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request, reply) => {
       const point = pointOf(request.query);
       const { project } = await queries.at(request.params.id, point);
@@ -81,13 +100,31 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/scorecard',
-    { schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
+    {
+      schema: {
+        tags: ['queries'],
+        operationId: 'scorecard',
+        summary: '自评得分（每个指标的完成率与得分）',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: ScorecardSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request) => queries.scorecard(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/monitoring',
-    { schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
+    {
+      schema: {
+        tags: ['queries'],
+        operationId: 'monitoring',
+        summary: '绩效运行监控（各节点进度与颜色）',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: MonitoringSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request) => queries.monitoring(request.params.id, pointOf(request.query)),
   );
 
@@ -96,9 +133,11 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
     {
       schema: {
         tags: ['queries'],
+        operationId: 'self-evaluation',
         summary: '项目支出绩效自评表（json / csv / xlsx / html）',
         params: Params,
         querystring: PointQuerySchema.extend({ format: z.enum(['json', 'csv', 'xlsx', 'html']).default('json') }),
+        response: { 200: SelfEvaluationResponse, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -127,9 +166,11 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
     {
       schema: {
         tags: ['queries'],
+        operationId: 'history',
         summary: '审计轨迹：每个事件及其中文摘要',
         params: Params,
         querystring: z.object({ from: z.string().optional(), to: z.string().optional() }),
+        response: { 200: HistorySchema, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -149,9 +190,11 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
     {
       schema: {
         tags: ['queries'],
+        operationId: 'diff',
         summary: '两个时点之间的变化（版本号、日期或时间）',
         params: Params,
         querystring: z.object({ from: z.string({ error: 'from：必填' }), to: z.string({ error: 'to：必填' }) }),
+        response: { 200: DiffSchema, ...QUERY_PROBLEMS },
       },
     },
     async (request) => {

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    store: z.object({ kind: z.enum(['sqlite', 'eventstoredb']), position: z.string().describe('the store\'s head position (a bigint as text)') }),
+    readModels: z.object({ position: z.string().describe('the position the read models include') }),
+  })
+  .meta({ id: 'Health' });
