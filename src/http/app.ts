@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
@@ -18,7 +18,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
-import { OPENAPI, withoutUnusedSchemas } from './schemas/openapi.js';
+import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
 import { loadFromStream } from '../commands/handle-command.js';
 import { foldProject } from '../../commands/project/fold.js';
 
@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: OPENAPI,
-    transform: jsonSchemaTransform,
+    transform: transformRoute,
     transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

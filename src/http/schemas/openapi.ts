@@ -1,3 +1,20 @@
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+/**
+ * A request body that a route parses itself (a multipart upload, a raw file) and so cannot validate
+ * with a schema: `documentedBody` in the route's schema is written into the document as the body,
+ * fastify never sees it.
+ */
+export type DocumentedBody = { content: Record<string, { schema: object }> };
+
+export const transformRoute: typeof jsonSchemaTransform = (route) => {
+  const transformed = jsonSchemaTransform(route);
+  const documented = (route.schema as { documentedBody?: DocumentedBody } | undefined)?.documentedBody;
+  if (!documented || !transformed.schema) return transformed;
+  const { documentedBody: _, ...schema } = transformed.schema as Record<string, unknown>;
+  return { ...transformed, schema: { ...schema, body: documented } };
+};
+
 /** The document's head: what a client generated from /docs/json needs besides the routes. */
 export const OPENAPI = {
   openapi: '3.1.0',
