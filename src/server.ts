@@ -4,6 +4,7 @@ import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
 import { loadTokens } from './auth/principal.js';
+import { LOOPBACK_HOSTS } from './http/request-origin.js';
 
 /** Starts the HTTP API: listens, and on SIGINT/SIGTERM finishes in-flight requests, then closes the store. */
 async function main(): Promise<void> {
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     logger.info('single-user mode (no JIXIAO_TOKENS_FILE): listening on 127.0.0.1 only, actor "local" unless X-Actor is sent');
   }
   const runtime = await openRuntime(config, logger);
-  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}) });
+  // Single-user mode answers to the loopback names only (DNS rebinding); token mode to the configured names, else any.
+  const allowedHosts = config.allowedHosts ? [...LOOPBACK_HOSTS, ...config.allowedHosts] : tokens ? undefined : [...LOOPBACK_HOSTS];
+  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}), ...(allowedHosts ? { allowedHosts } : {}) });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

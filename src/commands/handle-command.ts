@@ -31,6 +31,11 @@ export type CommandOptions = {
   /** The stream revision the caller last saw (If-Match); a different current revision is refused with 412. */
   expectedRevision?: number;
   correlationId?: string;
+  /**
+   * Access control, called with the department of the project as the command is decided on it (for a
+   * registration, the department it names); throws to refuse. Undefined department: no such project.
+   */
+  authorize?: (department: string | undefined) => void;
 };
 
 export type CommandResult = { id: string; revision: number; position: bigint; events: number };
@@ -52,6 +57,7 @@ export async function handleCommand(
       if (!checked) return attempt(await load(stream), true);
       throw stale(stream, options.expectedRevision, state.revision < 0 ? undefined : state.revision);
     }
+    options.authorize?.(departmentOf(state, command));
     const now = deps.clock();
     let decided: ReturnType<typeof decide>;
     try {
@@ -80,6 +86,11 @@ export async function handleCommand(
     }
   };
   return held === undefined ? attempt(await load(stream), true) : attempt(held, false);
+}
+
+function departmentOf(state: ProjectState, command: ProjectCommand): string | undefined {
+  if (state.status !== 'none') return state.department;
+  return command.type === 'RegisterProject' ? command.input.department : undefined;
 }
 
 /** The decided events, stamped with who, when recorded, when effective and why. */

@@ -11,6 +11,7 @@ import { ProjectStateCache } from '../../projections/project-state-cache.js';
 import { projectStream } from '../../commands/project/events.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
+import { LOOPBACK_HOSTS } from './request-origin.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import { commandRoutes, type CommandRouteDeps } from './routes/command-routes.js';
@@ -35,6 +36,11 @@ export type AppDeps = {
   bodyLimit?: number;
   /** Access control; absent: single-user mode (actor from X-Actor, else "local"). */
   tokens?: TokenTable;
+  /**
+   * Host names the server answers to (DNS rebinding). Default: the loopback names in single-user
+   * mode, any in token mode.
+   */
+  allowedHosts?: readonly string[];
 };
 
 /** Builds the configured HTTP app; starts nothing (server.ts listens). */
@@ -49,6 +55,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
 
+  const states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
+  registerAccess(app, {
+    tokens: deps.tokens,
+    origin: { allowedHosts: deps.allowedHosts ?? (deps.tokens ? undefined : LOOPBACK_HOSTS) },
+    departmentOfProject: async (projectId) => {
+      const stream = projectStream(projectId);
+      const known = states.department(stream);
+      if (known !== undefined) return known;
+      // Not yet in the read model (a CLI write a moment ago): the stream's first event says.
+      const [first] = await deps.store.readStream(stream, { maxCount: 1 });
+      const registered = first ? foldProject([first]) : undefined;
+      return registered && registered.status !== 'none' ? registered.department : undefined;
+    },
+  });
+
   await app.register(swagger, {
     openapi: OPENAPI,
     transform: transformRoute,
@@ -56,8 +77,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  registerAccess(app, deps.tokens);
-  const states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
   const commandDeps: CommandRouteDeps = {
     store: deps.store,
     clock: deps.clock,
@@ -71,14 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     heldState: (stream) => states.held(stream),
     awaitProjections: (position) => deps.runner.waitFor(position),
-    departmentOf: (projectId) => states.department(projectStream(projectId)),
     idempotency: new IdempotencyKeys(deps.readDb),
   };
   const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);
 
   healthRoutes(app, deps);
   commandRoutes(app, commandDeps);
-  queryRoutes(app, queries, commandDeps.departmentOf);
+  queryRoutes(app, queries);
   await importRoutes(app, commandDeps);
   await webRoutes(app);
   return app;

@@ -22,8 +22,6 @@ const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
 
 export type CommandRouteDeps = CommandDeps & {
-  /** The department of an existing project (for access control), undefined when unknown. */
-  departmentOf: (projectId: string) => string | undefined;
   idempotency: IdempotencyKeys;
 };
 
@@ -35,13 +33,9 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     request: FastifyRequest,
     reply: FastifyReply,
     projectId: string,
-    department: string | undefined,
     command: ProjectCommand,
     successStatus: number,
   ) => {
-    const exists = department !== undefined || command.type === 'RegisterProject';
-    // An unknown project answers 404 from the command itself.
-    if (exists) authorize(request, actionOfCommand(command.type), department);
     const expectedRevision = expectedRevisionOf(request);
     const actor = actorOf(request);
     const run = async (correlationId: string = request.id): Promise<StoredReply> => {
@@ -49,6 +43,10 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
         actor,
         correlationId,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+        // Decided on the state the command is decided on; an unknown project answers 404 from the command itself.
+        authorize: (department) => {
+          if (department !== undefined) authorize(request, actionOfCommand(command.type), department);
+        },
       });
       return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
     };
@@ -82,7 +80,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     },
     async (request, reply) => {
       const id = projectIdOf(request.body.code, request.body.year);
-      return execute(request, reply, id, request.body.department, { type: 'RegisterProject', input: request.body }, 201);
+      return execute(request, reply, id, { type: 'RegisterProject', input: request.body }, 201);
     },
   );
 
@@ -90,6 +88,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     typed.route({
       method: route.method,
       url: `/api/projects/:id${route.path}`,
+      config: { access: 'project' },
       schema: {
         tags: ['commands'],
         operationId: route.cli,
@@ -101,7 +100,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
       handler: async (request, reply) => {
         const params = request.params as { id: string; indicatorId?: string };
         const command = route.command(request.body as never, params.indicatorId ?? '');
-        return execute(request, reply, params.id, deps.departmentOf(params.id), command, 200);
+        return execute(request, reply, params.id, command, 200);
       },
     });
   }

@@ -10,9 +10,9 @@ export function healthRoutes(app: FastifyInstance, deps: { store: EventStore; ru
     operationId: 'health',
     summary: '存储类型与位置',
     security: [],
-    response: { 200: HealthSchema, ...problems(503) },
+    response: { 200: HealthSchema, ...problems(403, 503) },
   };
-  app.get('/health', { schema }, async () => {
+  app.get('/health', { config: { access: 'public' }, schema }, async () => {
     const position = await deps.store.headPosition();
     return {
       status: 'ok',

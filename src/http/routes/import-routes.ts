@@ -75,6 +75,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),
+          mayRead: (department) => mayAccess(request, 'read', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
         });
       },

@@ -17,7 +17,7 @@ import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time
 import type { ProjectQueries } from '../../queries/project-queries.js';
 import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
-import { authorize, listableDepartments } from '../access.js';
+import { listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 import { DiffSchema } from '../schemas/diff.js';
 import { HistorySchema } from '../schemas/history.js';
@@ -44,17 +44,8 @@ function pointFromText(text: string, field: string): PointInTime {
   return pointOf({ asOf: t });
 }
 
-export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, departmentOf: (projectId: string) => string | undefined): void {
+export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  // Every per-project query needs read access to the project's department (unknown projects answer 404).
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET') return; // commands authorize themselves
-    const id = (request.params as { id?: string } | undefined)?.id;
-    if (id === undefined || !request.routeOptions.url?.startsWith('/api/projects/:id')) return;
-    const department = departmentOf(id);
-    if (department !== undefined) authorize(request, 'read', department);
-  });
-
   typed.get(
     '/api/projects',
     {
@@ -67,7 +58,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
           year: z.coerce.number().int().optional(),
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
         }),
-        response: { 200: ProjectListSchema, ...problems(400, 401, 503) },
+        response: { 200: ProjectListSchema, ...problems(400, 401, 403, 503) },
       },
     },
     async (request) => {
@@ -81,6 +72,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
   typed.get(
     '/api/projects/:id',
     {
+      config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'state',
@@ -101,6 +93,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
   typed.get(
     '/api/projects/:id/scorecard',
     {
+      config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'scorecard',
@@ -116,6 +109,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
   typed.get(
     '/api/projects/:id/monitoring',
     {
+      config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'monitoring',
@@ -130,7 +124,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/self-evaluation',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'self-evaluation',
@@ -163,7 +157,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/history',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'history',
@@ -187,7 +181,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries, depar
 
   typed.get(
     '/api/projects/:id/diff',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         operationId: 'diff',

@@ -22,7 +22,7 @@ export const ProblemSchema = z
 const MEANING: Record<number, string> = {
   400: 'invalid input: the field and what was expected',
   401: 'no known bearer token (access control on)',
-  403: "the token's role or departments do not allow it",
+  403: "the token's role or departments do not allow it, or a Host or cross-site Origin this server refuses",
   404: 'unknown project or indicator',
   409: 'the project exists, or a concurrent write won',
   412: 'If-Match names a revision that is no longer current',
