@@ -41,7 +41,3 @@ t.test('score-above-points: an override cannot exceed the indicator\'s points', 
     .when(command('override-score', { score: 11, reason: '专家意见' }, 'i1'))
     .thenRefused({ rule: 'score-above-points', status: 422, field: 'score' });
 });
-
-t.test('evaluation-not-submitted: only a submitted evaluation can be reopened', async (t) => {
-  decider(t).given(declared).when(command('reopen', { reason: '补充' })).thenRefused({ rule: 'evaluation-not-submitted', status: 422 });
-});

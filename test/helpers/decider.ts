@@ -18,8 +18,17 @@ import { ZONE } from '../../src/clock.js';
  * (Asia/Shanghai), as the command handler would, with nothing written anywhere.
  */
 
-/** What a refusal must say: its rule, the HTTP status its kind maps to, a field it names, its detail. */
-export type ExpectedRefusal = { rule: string; status?: number; kind?: RefusalKind; field?: string; detail?: RegExp };
+/** What a refusal must say: its rule, the HTTP status its kind maps to, the fields it names, its detail. */
+export type ExpectedRefusal = {
+  rule: string;
+  status?: number;
+  kind?: RefusalKind;
+  /** A field the refusal names (among others). */
+  field?: string;
+  /** Exactly the fields the refusal names, in order. */
+  fields?: string[];
+  detail?: RegExp;
+};
 
 export type Given = {
   when(command: ProjectCommand, options?: { now?: string; actor?: string }): Then;
@@ -73,6 +82,7 @@ export function decider(t: Test) {
               if (expected.field) {
                 t.ok(refusal.errors.some((e) => e.field === expected.field), `${label}: names ${expected.field} (${JSON.stringify(refusal.errors)})`);
               }
+              if (expected.fields) t.same(refusal.errors.map((e) => e.field), expected.fields, `${label}: names ${expected.fields.join(', ')}`);
               if (expected.detail) t.match(refusal.message, expected.detail, `${label}: detail`);
             },
           };
