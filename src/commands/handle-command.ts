@@ -22,7 +22,11 @@ export type CommandDeps = {
    * `loadState`'s answer.
    */
   heldState?: (stream: string) => ProjectState | undefined;
-  /** Resolves once the read models include the given position. */
+  /**
+   * Resolves once the read models include the given position; rejects when they have not within its
+   * bound. Waited for after a successful append only to answer with read models that include it: its
+   * failure never turns a written command into an error (the answer says the read models lag).
+   */
   awaitProjections?: (position: bigint) => Promise<void>;
 };
 
@@ -38,7 +42,14 @@ export type CommandOptions = {
   authorize?: (department: string | undefined) => void;
 };
 
-export type CommandResult = { id: string; revision: number; position: bigint; events: number };
+export type CommandResult = {
+  id: string;
+  revision: number;
+  position: bigint;
+  events: number;
+  /** The events are written but were not yet in the read models when the wait for them ended. */
+  readModelsLag: boolean;
+};
 
 export const loadFromStream = (store: EventStore) => async (stream: string) => foldProject(await store.readStream(stream));
 
@@ -69,10 +80,9 @@ export async function handleCommand(
       throw error;
     }
     const events = eventsOf(decided, now, options);
+    let result: Awaited<ReturnType<EventStore['append']>>;
     try {
-      const result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
-      await deps.awaitProjections?.(result.position);
-      return { id: projectId, revision: result.nextRevision, position: result.position, events: events.length };
+      result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // A held state that turned out stale: nothing was written; decide again on the state as loaded.
@@ -84,6 +94,9 @@ export async function handleCommand(
         `项目在此期间已被他人修改（版本 ${state.revision} → ${error.actual ?? '无'}），请刷新后重试 / the project changed concurrently; reload and retry`,
       );
     }
+    // Written: from here on the answer is the result, whatever becomes of the read models.
+    const readModelsLag = deps.awaitProjections === undefined ? false : await deps.awaitProjections(result.position).then(() => false, () => true);
+    return { id: projectId, revision: result.nextRevision, position: result.position, events: events.length, readModelsLag };
   };
   return held === undefined ? attempt(await load(stream), true) : attempt(held, false);
 }

@@ -36,12 +36,16 @@ export type AppDeps = {
   bodyLimit?: number;
   /** Access control; absent: single-user mode (actor from X-Actor, else "local"). */
   tokens?: TokenTable;
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then it answers with X-Read-Models-Lag. */
+  readModelWaitMs?: number;
   /**
    * Host names the server answers to (DNS rebinding). Default: the loopback names in single-user
    * mode, any in token mode.
    */
   allowedHosts?: readonly string[];
 };
+
+const READ_MODEL_WAIT_MS = 2000;
 
 /** Builds the configured HTTP app; starts nothing (server.ts listens). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -89,7 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return tail.length === 0 ? state : foldProject(tail, state);
     },
     heldState: (stream) => states.held(stream),
-    awaitProjections: (position) => deps.runner.waitFor(position),
+    awaitProjections: (position) => deps.runner.waitFor(position, deps.readModelWaitMs ?? READ_MODEL_WAIT_MS),
     idempotency: new IdempotencyKeys(deps.readDb),
   };
   const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);

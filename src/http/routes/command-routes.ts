@@ -11,7 +11,7 @@ import { handleCommand, type CommandDeps } from '../../commands/handle-command.j
 import { authorize } from '../access.js';
 import type { IdempotencyKeys, StoredReply } from '../idempotency.js';
 import { actorOf, etagOf, expectedRevisionOf, headerText } from '../request-context.js';
-import { CommandReplySchema } from '../schemas/command-reply.js';
+import { CommandReplySchema, type CommandReply } from '../schemas/command-reply.js';
 import { COMMAND_PROBLEMS, REGISTER_PROBLEMS } from '../schemas/problem.js';
 
 export const ProjectIdParam = z
@@ -48,7 +48,10 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
           if (department !== undefined) authorize(request, actionOfCommand(command.type), department);
         },
       });
-      return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
+      // Typed by the response schema: a field it does not describe would be stripped from the answer.
+      const body: CommandReply = { id: projectId, revision: result.revision };
+      if (result.readModelsLag) body.readModelsLag = true;
+      return { status: successStatus, etag: etagOf(result.revision), body };
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
@@ -63,6 +66,8 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
       : { ...(await run()), replayed: false };
     if (answer.etag) reply.header('etag', answer.etag);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    // Written, but queries may not show it yet (EventStoreDB mode: the subscription is behind).
+    if ((answer.body as { readModelsLag?: boolean } | undefined)?.readModelsLag === true) reply.header('x-read-models-lag', 'true');
     if (successStatus === 201) reply.header('location', `/api/projects/${projectId}`);
     return reply.code(answer.status).send(answer.body);
   };

@@ -7,3 +7,4 @@ export const HealthSchema = z
     readModels: z.object({ position: z.string().describe('the position the read models include') }),
   })
   .meta({ id: 'Health' });
+export type Health = z.output<typeof HealthSchema>;
