@@ -11,7 +11,7 @@ import { openSqliteEventStore, type SqliteEventStore } from '../src/store/sqlite
 import { migrate } from '../src/store/sqlite/schema.js';
 import type { NewEvent } from '../src/store/event-store.js';
 import { decide } from '../commands/project/decide.js';
-import { foldProject } from '../commands/project/fold.js';
+import { foldProject } from '../domain/project/fold.js';
 import { arg, childMain, numberArg, requiredArg } from './lib/child.js';
 import { benchNow, factCommand, projectEvents, toNewEvent } from './lib/synthetic.js';
 import { nowMs } from './lib/stats.js';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
+import { ZONE } from '../domain/time-zone.js';
 
-export const ZONE = 'Asia/Shanghai';
+export { ZONE };
 
 /** The only source of "now"; decisions receive it, tests inject a fixed one. */
 export type Clock = () => DateTime;

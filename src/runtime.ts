@@ -2,14 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { ProjectsProjection, type ProjectsProjectionOptions } from '../projections/projects-read-model.js';
-import { ProjectStateCache } from '../projections/project-state-cache.js';
+import { ProjectsProjection, type ProjectsProjectionOptions } from './read-models/projects/projects-read-model.js';
+import { ProjectStateCache } from './read-models/projects/project-state-cache.js';
 import type { Config } from './config.js';
 import { ProjectionRunner } from './read-models/projection-runner.js';
 import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
 import type { EventStore } from './store/event-store.js';
 import { openSqliteEventStore } from './store/sqlite-event-store.js';
-
 
 export type Runtime = {
   store: EventStore;
@@ -51,7 +50,6 @@ export async function openRuntime(
     const sqlite = await openSqliteEventStore(config.dbPath, logger ? { logger } : {});
     store = sqlite;
     readDb = memory ? sqlite.db : openReadDb(readModelsPath(config.dbPath));
-    if (!memory) dropReadModelsOfTheFirstLayout(sqlite.db);
   }
   const states = new ProjectStateCache(readDb, store);
   const runner = new ProjectionRunner(store, readDb, [new ProjectsProjection(states, options.readModels)], logger);
@@ -71,12 +69,6 @@ export async function openRuntime(
 
 /** `data/jixiao.db` → `data/jixiao.read-models.db`. */
 export const readModelsPath = (eventsPath: string): string => eventsPath.replace(/(\.[^./\\]*)?$/, '.read-models$1');
-
-/** Read models used to share the events' file; they are rebuilt from the log in their own. */
-function dropReadModelsOfTheFirstLayout(events: Db): void {
-  const old = events.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'rm\\_%' ESCAPE '\\' OR name = 'idempotency_keys')").pluck().all() as string[];
-  for (const name of old) events.exec(`DROP TABLE "${name}"`);
-}
 
 function openReadDb(path: string): Db {
   const db = new Database(path);

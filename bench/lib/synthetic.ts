@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { ProjectCommand, Decided } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
-import { foldProject } from '../../commands/project/fold.js';
+import { foldProject } from '../../domain/project/fold.js';
 import type { DeclareTargetsInput, IndicatorInput, RegisterProjectInput } from '../../commands/project/inputs.js';
-import type { ProjectState } from '../../commands/project/state.js';
+import type { ProjectState } from '../../domain/project/state.js';
 import { isoTimestamp, ZONE } from '../../src/clock.js';
 import type { NewEvent, RecordedEvent } from '../../src/store/event-store.js';
 

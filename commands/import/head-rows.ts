@@ -1,4 +1,4 @@
-import { parseMoney } from '../values/parse-money.js';
+import { parseMoney } from '../../domain/values/parse-money.js';
 import type { Cell, Row, Warnings } from './grid.js';
 import type { RawTable } from './raw-table.js';
 import { keyOf, labelOf, moneyUnitOf, yearCellOf, type Label } from './vocabulary.js';

@@ -1,6 +1,6 @@
-import { comparatorOfCell } from '../values/comparators.js';
-import type { TargetCells } from '../values/parse-target.js';
-import { normalizeText } from '../values/text.js';
+import { comparatorOfCell } from '../../domain/values/comparators.js';
+import type { TargetCells } from '../../domain/values/parse-target.js';
+import { normalizeText } from '../../domain/values/text.js';
 import { rowPlace, rowText, type Cell, type Row, type Warnings } from './grid.js';
 import type { Header } from './indicator-header.js';
 import { applyLevels, type Carry, type LevelCell } from './levels.js';

@@ -1,4 +1,4 @@
-import type { TargetCells } from '../values/parse-target.js';
+import type { TargetCells } from '../../domain/values/parse-target.js';
 
 /** What was read from one table, as printed, before params are applied and targets parsed. */
 export type RawIndicator = {

@@ -1,4 +1,4 @@
-import { level1Of } from '../project/level1.js';
+import { level1Of } from '../../domain/project/level1.js';
 
 /**
  * The words of the forms: labels of the fields above the indicator table, the columns of its header,

@@ -12,7 +12,7 @@ import type {
   ReviseTargetInput,
   SpendingPlanInput,
 } from './inputs.js';
-import type { ProjectEvent } from './events.js';
+import type { ProjectEvent } from '../../domain/project/events.js';
 
 /** Commands on one project-year stream; inputs are already shape-checked by their zod schemas. */
 export type ProjectCommand =

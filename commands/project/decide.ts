@@ -1,4 +1,4 @@
-import type { ProjectState } from './state.js';
+import type { ProjectState } from '../../domain/project/state.js';
 import type { Decided, DecisionContext, ProjectCommand } from './command.js';
 import { declareTargets } from './decisions/declare-targets.js';
 import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
@@ -6,7 +6,7 @@ import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTa
 import { registerProject } from './decisions/register-project.js';
 import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
 
-/** Pure: the events a command produces on a project's state, or a CommandRefused thrown. */
+/** Pure: the events a command produces on a project's state, or a Refusal thrown. */
 export function decide(command: ProjectCommand, state: ProjectState, ctx: DecisionContext): Decided[] {
   switch (command.type) {
     case 'RegisterProject':

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PolicySchema } from './policy.js';
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from './events.js';
-import { GradeSchema } from '../values/schemas.js';
+import { PolicySchema } from '../../domain/project/policy.js';
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../../domain/project/events.js';
+import { GradeSchema } from '../../domain/values/schemas.js';
 
 /**
  * Command bodies as users send them (HTTP JSON, CLI --json, import). Money, dates and targets arrive as

@@ -1,5 +1,5 @@
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { round2 } from '../scoring/round.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import { round2 } from '../../domain/scoring/round.js';
 
 /** The last day of `month` in `year`, Asia/Shanghai: the checkpoint "6月底" of 2022 is 2022-06-30. */
 export function checkpointDate(year: number, month: number): string {
@@ -11,7 +11,7 @@ export function checkpointDate(year: number, month: number): string {
 
 /**
  * The whole months of `year` elapsed by `asOf`, counting the month asOf falls in (the time share of
- * domain.md §4 is month/12): 0 before the year, 12 after it.
+ * docs/domain.md §4 is month/12): 0 before the year, 12 after it.
  */
 export function monthOfYear(year: number, asOf: string): number {
   const y = Number(asOf.slice(0, 4));

@@ -1,9 +1,9 @@
-import type { Policy } from '../../commands/project/policy.js';
-import { latestActual, type ActualEntry, type IndicatorState } from '../../commands/project/state.js';
-import { quantityMagnitude } from '../../commands/values/units.js';
-import type { Comparator, Grade, Quantity } from '../../commands/values/types.js';
-import type { Colour, IndicatorMonitoring } from '../scorecard-types.js';
-import { round2 } from '../scoring/round.js';
+import type { Policy } from '../../domain/project/policy.js';
+import { latestActual, type ActualEntry, type IndicatorState } from '../../domain/project/state.js';
+import { quantityMagnitude } from '../../domain/values/units.js';
+import type { Comparator, Grade, Quantity } from '../../domain/values/types.js';
+import type { Colour, IndicatorMonitoring } from './types.js';
+import { round2 } from '../../domain/scoring/round.js';
 import { colourOfGrade, colourOfRatio } from './colour.js';
 
 /** The latest actual recorded with an asOf on or before the monitoring date. */
@@ -61,7 +61,7 @@ function judge(indicator: IndicatorState, actual: ActualEntry | undefined, asOf:
 }
 
 /**
- * One indicator's monitoring colour at `asOf` (domain.md §4), using the latest actual dated on or
+ * One indicator's monitoring colour at `asOf` (docs/domain.md §4), using the latest actual dated on or
  * before it and the planned share of the latest checkpoint passed:
  * - ≥ > =: B / (A × planned share) × 100 → red/yellow/green, blue from 120;
  * - ≤ <: red when the actual already breaks the target, else green;

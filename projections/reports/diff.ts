@@ -1,9 +1,9 @@
-import { latestActual, type DeclaredProject, type IndicatorState } from '../../commands/project/state.js';
-import { formatFen } from '../../commands/values/format.js';
-import type { Scorecard } from '../scorecard-types.js';
+import { latestActual, type DeclaredProject, type IndicatorState } from '../../domain/project/state.js';
+import { formatFen } from '../../domain/values/format.js';
+import type { Scorecard } from '../../domain/scoring/scorecard-types.js';
 
 /**
- * What changed between two points of one project (domain.md §6): side `a` is the earlier point,
+ * What changed between two points of one project (docs/domain.md §6): side `a` is the earlier point,
  * `b` the later. Either side may be undefined (before registration, or no scorecard). Only
  * entries that changed are listed; money is a decimal string in 元 like the other read models.
  */

@@ -1,8 +1,8 @@
-import type { ProjectEvent } from '../../commands/project/events.js';
-import { toProjectEvent } from '../../commands/project/fold.js';
-import type { ProjectState } from '../../commands/project/state.js';
-import { formatFen } from '../../commands/values/format.js';
-import type { RecordedEvent } from '../../src/store/event-store.js';
+import type { ProjectEvent } from '../../domain/project/events.js';
+import { toProjectEvent } from '../../domain/project/fold.js';
+import type { ProjectState } from '../../domain/project/state.js';
+import { formatFen } from '../../domain/values/format.js';
+import type { RecordedEvent } from '../../domain/recorded-event.js';
 
 /**
  * One line of Chinese per event, for the history an auditor reads. Names come from the state

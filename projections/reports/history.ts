@@ -1,9 +1,9 @@
-import { toProjectEvent } from '../../commands/project/fold.js';
-import { applyEvent, initialState, type ProjectState } from '../../commands/project/state.js';
-import type { RecordedEvent } from '../../src/store/event-store.js';
+import { toProjectEvent } from '../../domain/project/fold.js';
+import { applyEvent, initialState, type ProjectState } from '../../domain/project/state.js';
+import type { RecordedEvent } from '../../domain/recorded-event.js';
 import { summarizeProjectEvent } from './event-summary.js';
 
-/** One line of a project's history (domain.md §6): who, when recorded, when effective, why, what. */
+/** One line of a project's history (docs/domain.md §6): who, when recorded, when effective, why, what. */
 export type HistoryEntry = {
   revision: number;
   type: string;
@@ -43,3 +43,14 @@ export function historyEntries(events: readonly RecordedEvent[], from?: ProjectS
     return entry;
   });
 }
+
+/** The entries recorded from day `from` to day `to` (inclusive, Beijing time); either bound may be absent. */
+export function recordedBetween(entries: readonly HistoryEntry[], from?: string, to?: string): HistoryEntry[] {
+  return entries.filter((e) => {
+    const day = recordedDay(e.recordedAt);
+    return (from === undefined || day >= from) && (to === undefined || day <= to);
+  });
+}
+
+/** The Asia/Shanghai day of a stored timestamp (stored with +08:00, so its first ten characters). */
+const recordedDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Clock } from '../clock.js';
 import type { ImportParams } from '../../commands/import/read-target-tables.js';
-import { importTables, type ImportResult } from '../import/import-service.js';
-import type { Runtime } from '../runtime.js';
+import type { ProjectService } from '../application/project-service.js';
+import type { ImportResult } from '../import/import-service.js';
 
-export async function runImport(
-  runtime: Runtime,
-  clock: Clock,
+export function runImport(
+  service: ProjectService,
   options: { file: string; dryRun: boolean; actor: string; params: ImportParams },
 ): Promise<ImportResult> {
-  return importTables(
-    { store: runtime.store, clock, awaitProjections: (p) => runtime.runner.waitFor(p) },
+  return service.importTables(
     { fileName: basename(options.file), content: readFileSync(options.file) },
     { dryRun: options.dryRun, actor: options.actor, params: options.params },
   );

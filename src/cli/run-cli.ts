@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CommandRefused, STATUS_OF } from '../../commands/errors.js';
-import { projectIdOf } from '../../commands/project/events.js';
+import { Refusal, STATUS_OF } from '../../commands/errors.js';
+import { projectIdOf } from '../../domain/project/events.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { handleCommand } from '../commands/handle-command.js';
 import { openRuntime, type Runtime } from '../runtime.js';
-import { ProjectQueries } from '../queries/project-queries.js';
+import { ProjectService } from '../application/project-service.js';
 import { pointOf } from '../queries/point-in-time.js';
+import { SELF_EVALUATION_FORMATS, type SelfEvaluationFormat } from '../../projections/reports/self-evaluation-file.js';
 import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import { runImport } from './import-command.js';
 
@@ -23,11 +23,16 @@ const USAGE = `用法 / usage:
   jixiao <command> --project <code-year> [--indicator <id>] --json <file|-> [--actor <name>] [--if-match <revision>]
   jixiao register --json <file|->
   jixiao scorecard|monitoring|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
-  jixiao history --project <id>
+  jixiao self-evaluation --project <id> [--format json|csv|xlsx|html] [--out FILE] [--as-of DATE | --known-at TIME | --revision N]
+  jixiao history --project <id> [--from DATE] [--to DATE]
+  jixiao diff --project <id> --from <revision|date|time> --to <revision|date|time>
+  jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue]
   jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
   jixiao rebuild            replay all projections from position 0
 commands: ${ALL_COMMANDS.map((c) => `${c.cli} (${c.summary})`).join(', ')}
 environment: JIXIAO_DB, EVENTSTORE_CONNECTION_STRING, JIXIAO_ACTOR`;
+
+const COLOURS = ['green', 'yellow', 'red', 'blue'] as const;
 
 /** The CLI as a function (exit code), so tests drive it like a user does. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -50,6 +55,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         department: { type: 'string' },
         code: { type: 'string' },
         budget: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        colour: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,17 +90,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let runtime: Runtime | undefined;
   try {
     runtime = await openRuntime(config);
-    const queries = new ProjectQueries(runtime.store, runtime.readDb, clock, runtime.states);
+    const service = new ProjectService({ ...runtime, clock });
     if (name === 'rebuild') {
       const started = performance.now();
-      const result = await runtime.runner.rebuild();
+      const result = await service.rebuild();
       out({ rebuilt: result.events, position: result.position.toString(), ms: Math.round(performance.now() - started) });
       return 0;
     }
     if (name === 'import') {
       const file = positionals[1];
       if (!file) throw usage('import 需要文件路径 / a file is required');
-      const result = await runImport(runtime, clock, {
+      const result = await runImport(service, {
         file,
         dryRun: values['dry-run'] === true,
         actor,
@@ -104,15 +114,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(result);
       return 0;
     }
-    if (name === 'scorecard' || name === 'monitoring' || name === 'state' || name === 'history') {
+    if (name === 'list') {
+      const colour = values.colour;
+      if (colour !== undefined && !(COLOURS as readonly string[]).includes(colour)) throw usage(`--colour 应为 ${COLOURS.join('|')}`);
+      const year = values.year === undefined ? undefined : Number(values.year);
+      if (year !== undefined && !Number.isInteger(year)) throw usage('--year 应为年度，如 2022');
+      out(await service.list({
+        ...(values.department ? { department: values.department } : {}),
+        ...(year !== undefined ? { year } : {}),
+        ...(colour ? { colour: colour as (typeof COLOURS)[number] } : {}),
+      }));
+      return 0;
+    }
+    if (name === 'history') {
+      out((await service.history(required(values.project, '--project'), { from: values.from, to: values.to })).entries);
+      return 0;
+    }
+    if (name === 'diff') {
+      out(await service.diff(required(values.project, '--project'), required(values.from, '--from'), required(values.to, '--to')));
+      return 0;
+    }
+    if (name === 'scorecard' || name === 'monitoring' || name === 'state' || name === 'self-evaluation') {
       const projectId = required(values.project, '--project');
       const point = pointOf({ asOf: values['as-of'], knownAt: values['known-at'], revision: values.revision });
-      if (name === 'scorecard') out(await queries.scorecard(projectId, point));
-      else if (name === 'monitoring') out(await queries.monitoring(projectId, point));
-      else if (name === 'state') out((await queries.at(projectId, point)).project);
+      if (name === 'scorecard') out(await service.scorecard(projectId, point));
+      else if (name === 'monitoring') out(await service.monitoring(projectId, point));
+      else if (name === 'state') out((await service.project(projectId, point)).project);
       else {
-        const { historyEntries } = await import('../../projections/reports/history.js');
-        out(historyEntries(await queries.events(projectId)));
+        const format = values.format ?? 'json';
+        if (!(SELF_EVALUATION_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${SELF_EVALUATION_FORMATS.join('|')}`);
+        const answer = await service.selfEvaluation(projectId, point, format as SelfEvaluationFormat);
+        if (answer.format === 'json') out(answer.table);
+        else if (values.out !== undefined) {
+          writeFileSync(values.out, answer.body);
+          out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
+        } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
+        else io.stdout(answer.body as string);
       }
       return 0;
     }
@@ -123,27 +160,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       body = text.trim() === '' ? undefined : JSON.parse(text);
     } catch (error) {
-      throw new CommandRefused('invalid', 'invalid-json', `--json 不是有效的 JSON：${(error as Error).message}`);
+      throw new Refusal('invalid', 'invalid-json', `--json 不是有效的 JSON：${(error as Error).message}`);
     }
-    const input = spec.schema.safeParse(body);
-    if (!input.success) {
-      const errors = input.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }));
-      throw new CommandRefused('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-    }
-    const indicatorId = spec.needsIndicator ? required(values.indicator, '--indicator') : '';
-    const projectId =
-      name === 'register' ? projectIdOf((input.data as { code: string }).code, (input.data as { year: number }).year) : required(values.project, '--project');
+    const commandFor = spec.withSchema((schema, build) => {
+      const input = schema.safeParse(body);
+      if (!input.success) {
+        const errors = input.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }));
+        throw new Refusal('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+      }
+      return (indicatorId: string) => build(input.data, indicatorId);
+    });
+    const command = commandFor(spec.needsIndicator ? required(values.indicator, '--indicator') : '');
+    const projectId = command.type === 'RegisterProject' ? projectIdOf(command.input.code, command.input.year) : required(values.project, '--project');
     const ifMatch = values['if-match'];
-    const result = await handleCommand(
-      { store: runtime.store, clock, awaitProjections: (p) => runtime!.runner.waitFor(p) },
-      projectId,
-      spec.command(input.data as never, indicatorId),
-      { actor, ...(ifMatch !== undefined ? { expectedRevision: Number(ifMatch) } : {}) },
-    );
+    const result = await service.execute(projectId, command, {
+      actor,
+      ...(ifMatch !== undefined ? { expectedRevision: Number(ifMatch) } : {}),
+    });
     out({ id: result.id, revision: result.revision });
     return 0;
   } catch (error) {
-    if (error instanceof CommandRefused) {
+    if (error instanceof Refusal) {
       io.stderr(`${JSON.stringify({ status: STATUS_OF[error.kind], rule: error.rule, detail: error.message, errors: error.errors }, null, 2)}\n`);
       return error.rule === 'usage' ? 2 : 1;
     }
@@ -154,7 +191,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const usage = (message: string) => new CommandRefused('invalid', 'usage', `${message}\n${USAGE}`);
+const usage = (message: string) => new Refusal('invalid', 'usage', `${message}\n${USAGE}`);
 
 function required(value: string | undefined, flag: string): string {
   if (!value) throw usage(`缺少 ${flag} / ${flag} is required`);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
-import { projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
-import type { ProjectState } from '../../commands/project/state.js';
+import { projectStream } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
+import type { ProjectState } from '../../domain/project/state.js';
 import { isoTimestamp, type Clock } from '../clock.js';
 import { newEventId } from './event-id.js';
 import { WrongExpectedRevisionError } from '../store/errors.js';
@@ -76,7 +76,7 @@ export async function handleCommand(
     } catch (error) {
       // A refusal may come from a held state that is out of date (another process declared the
       // indicator, reopened the evaluation …): only the state as loaded may refuse.
-      if (!checked && error instanceof CommandRefused) return attempt(await load(stream), true);
+      if (!checked && error instanceof Refusal) return attempt(await load(stream), true);
       throw error;
     }
     const events = eventsOf(decided, now, options);
@@ -88,7 +88,7 @@ export async function handleCommand(
       // A held state that turned out stale: nothing was written; decide again on the state as loaded.
       if (!checked) return attempt(await load(stream), true);
       if (options.expectedRevision !== undefined) throw stale(stream, options.expectedRevision, error.actual);
-      throw new CommandRefused(
+      throw new Refusal(
         'conflict',
         'concurrent-write',
         `项目在此期间已被他人修改（版本 ${state.revision} → ${error.actual ?? '无'}），请刷新后重试 / the project changed concurrently; reload and retry`,
@@ -125,8 +125,8 @@ function eventsOf(decided: ReturnType<typeof decide>, now: ReturnType<Clock>, op
   }));
 }
 
-function stale(stream: string, expected: number, actual: number | undefined): CommandRefused {
-  return new CommandRefused(
+function stale(stream: string, expected: number, actual: number | undefined): Refusal {
+  return new Refusal(
     'stale',
     'stale-revision',
     `If-Match 版本 ${expected} 已过期，${stream} 当前版本为 ${actual ?? '（不存在）'} / stale revision`,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import { allows, readableDepartments, type Action } from '../auth/access-rules.js';
 import { principalOfToken, type Principal, type TokenTable } from '../auth/principal.js';
 import { actorFromHeader } from './actor-header.js';
@@ -65,10 +65,10 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     const header = request.headers.authorization;
     const match = header ? /^Bearer[ \t]+([!-~]{1,512})[ \t]*$/i.exec(header) : null;
     if (!match) {
-      throw new CommandRefused('unauthenticated', 'token-missing', '需要 Authorization: Bearer <token> / a bearer token is required');
+      throw new Refusal('unauthenticated', 'token-missing', '需要 Authorization: Bearer <token> / a bearer token is required');
     }
     const principal = principalOfToken(tokens, match[1]!);
-    if (!principal) throw new CommandRefused('unauthenticated', 'token-unknown', '令牌无效 / unknown token');
+    if (!principal) throw new Refusal('unauthenticated', 'token-unknown', '令牌无效 / unknown token');
     request.principal = principal;
     request.actor = principal.actor;
   });
@@ -91,8 +91,8 @@ export function authorize(request: FastifyRequest, action: Action, department: s
   throw forbidden(p, action, department);
 }
 
-export function forbidden(p: Principal, action: Action, department: string | undefined): CommandRefused {
-  return new CommandRefused(
+export function forbidden(p: Principal, action: Action, department: string | undefined): Refusal {
+  return new Refusal(
     'forbidden',
     'forbidden',
     `${p.actor}（${ROLE_NAMES[p.role]}）无权${ACTION_NAMES[action]}${department ? `「${department}」的项目` : '此项目'} / not allowed`,

@@ -1,4 +1,4 @@
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import { headerText } from './request-context.js';
 
 /** The longest actor name the audit trail keeps (a person's or an office's name). */
@@ -17,7 +17,7 @@ export function actorFromHeader(value: string | string[] | undefined): string | 
   const actor = headerText(value);
   if (actor === undefined) return undefined;
   const refuse = (message: string) =>
-    new CommandRefused('invalid', 'invalid-actor', `X-Actor: ${message}`, [{ field: 'X-Actor', message }]);
+    new Refusal('invalid', 'invalid-actor', `X-Actor: ${message}`, [{ field: 'X-Actor', message }]);
   if (UNSAFE.test(actor)) throw refuse('不能包含控制字符或双向文本控制符 / control or bidi characters are not allowed');
   if ([...actor].length > MAX_ACTOR_LENGTH) throw refuse(`不能超过 ${MAX_ACTOR_LENGTH} 个字符 / at most ${MAX_ACTOR_LENGTH} characters`);
   return actor;

@@ -6,22 +6,19 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { EventStore } from '../store/event-store.js';
-import { ProjectQueries } from '../queries/project-queries.js';
-import { ProjectStateCache } from '../../projections/project-state-cache.js';
-import { projectStream } from '../../commands/project/events.js';
+import type { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
+import { ProjectService } from '../application/project-service.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
 import { LOOPBACK_HOSTS } from './request-origin.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
-import { commandRoutes, type CommandRouteDeps } from './routes/command-routes.js';
+import { commandRoutes } from './routes/command-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
-import { loadFromStream } from '../commands/handle-command.js';
-import { foldProject } from '../../commands/project/fold.js';
 
 export type AppDeps = {
   store: EventStore;
@@ -45,8 +42,6 @@ export type AppDeps = {
   allowedHosts?: readonly string[];
 };
 
-const READ_MODEL_WAIT_MS = 2000;
-
 /** Builds the configured HTTP app; starts nothing (server.ts listens). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,19 +54,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
 
-  const states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
+  const service = new ProjectService(deps);
   registerAccess(app, {
     tokens: deps.tokens,
     origin: { allowedHosts: deps.allowedHosts ?? (deps.tokens ? undefined : LOOPBACK_HOSTS) },
-    departmentOfProject: async (projectId) => {
-      const stream = projectStream(projectId);
-      const known = states.department(stream);
-      if (known !== undefined) return known;
-      // Not yet in the read model (a CLI write a moment ago): the stream's first event says.
-      const [first] = await deps.store.readStream(stream, { maxCount: 1 });
-      const registered = first ? foldProject([first]) : undefined;
-      return registered && registered.status !== 'none' ? registered.department : undefined;
-    },
+    departmentOfProject: (projectId) => service.departmentOf(projectId),
   });
 
   await app.register(swagger, {
@@ -81,27 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const commandDeps: CommandRouteDeps = {
-    store: deps.store,
-    clock: deps.clock,
-    // The read model's state, brought up to the store's own revision: another process (the CLI) may
-    // have written since, and its events reach this process's read models only within a second.
-    loadState: async (stream) => {
-      const state = await states.get(stream);
-      if (state === undefined) return loadFromStream(deps.store)(stream);
-      const tail = await deps.store.readStream(stream, { fromRevision: state.revision + 1 });
-      return tail.length === 0 ? state : foldProject(tail, state);
-    },
-    heldState: (stream) => states.held(stream),
-    awaitProjections: (position) => deps.runner.waitFor(position, deps.readModelWaitMs ?? READ_MODEL_WAIT_MS),
-    idempotency: new IdempotencyKeys(deps.readDb),
-  };
-  const queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, states);
-
   healthRoutes(app, deps);
-  commandRoutes(app, commandDeps);
-  queryRoutes(app, queries);
-  await importRoutes(app, commandDeps);
+  commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
+  queryRoutes(app, service);
+  await importRoutes(app, service);
   await webRoutes(app);
   return app;
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CommandRefused, STATUS_OF, type FieldError } from '../../commands/errors.js';
+import { Refusal, STATUS_OF, type FieldError } from '../../commands/errors.js';
 import { AppendTooLargeError, StoreOutcomeUnknownError, StoreUnavailableError, StreamTombstonedError } from '../store/errors.js';
 
 /** RFC 9457 problem details, the body of every refusal. */
@@ -55,7 +55,7 @@ function fieldOf(path: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof CommandRefused) {
+  if (error instanceof Refusal) {
     return sendProblem(reply, problem(STATUS_OF[error.kind], error.message, { rule: error.rule, errors: error.errors }));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 
 /**
  * Header values arrive as latin1; UTF-8 names (张三) are recovered, %-encoded ones decoded, and only
@@ -35,7 +35,7 @@ export function expectedRevisionOf(request: FastifyRequest): number | undefined 
   if (raw === undefined || raw.trim() === '*') return undefined;
   const m = /^\s*(?:W\/)?"?(-?\d+)"?\s*$/.exec(raw);
   if (!m) {
-    throw new CommandRefused('invalid', 'invalid-if-match', `If-Match 应为流版本号，如 "5"，收到 ${raw}`, [
+    throw new Refusal('invalid', 'invalid-if-match', `If-Match 应为流版本号，如 "5"，收到 ${raw}`, [
       { field: 'If-Match', message: '应为 ETag，如 "5"' },
     ]);
   }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 
 export type OriginPolicy = {
   /** Host names the server answers to (lower case, no port); undefined: any (token mode without a list). */
@@ -34,7 +34,7 @@ export function hostName(hostHeader: string): string {
 export function checkRequestOrigin(request: FastifyRequest, policy: OriginPolicy): void {
   const host = hostName(request.headers.host ?? '');
   if (policy.allowedHosts && !policy.allowedHosts.includes(host)) {
-    throw new CommandRefused('forbidden', 'host-not-allowed', `不接受的 Host：${host.slice(0, 100)} / this server does not answer to that host name`, [
+    throw new Refusal('forbidden', 'host-not-allowed', `不接受的 Host：${host.slice(0, 100)} / this server does not answer to that host name`, [
       { field: 'Host', message: `应为 ${policy.allowedHosts.join('、')} 之一` },
     ]);
   }
@@ -55,7 +55,7 @@ export function checkRequestOrigin(request: FastifyRequest, policy: OriginPolicy
   if (request.headers['sec-fetch-site'] === 'cross-site') throw crossSite('Sec-Fetch-Site: cross-site');
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (SIMPLE_TYPES.has(type) && !CUSTOM_HEADERS.some((h) => request.headers[h] !== undefined)) {
-    throw new CommandRefused(
+    throw new Refusal(
       'forbidden',
       'simple-request',
       '写入请求须为 JSON，或带 X-Requested-With 头（防止其他网站代为提交） / a write needs a JSON body or an X-Requested-With header',
@@ -64,5 +64,5 @@ export function checkRequestOrigin(request: FastifyRequest, policy: OriginPolicy
   }
 }
 
-const crossSite = (what: string): CommandRefused =>
-  new CommandRefused('forbidden', 'cross-origin', `拒绝来自其他网站的写入（${what}） / cross-site write refused`);
+const crossSite = (what: string): Refusal =>
+  new Refusal('forbidden', 'cross-origin', `拒绝来自其他网站的写入（${what}） / cross-site write refused`);

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
-import { projectIdOf, projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
+import { Refusal } from '../../commands/errors.js';
+import { projectIdOf, projectStream } from '../../domain/project/events.js';
 import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { formatTarget } from '../../commands/values/format.js';
+import type { DeclaredProject, ProjectState } from '../../domain/project/state.js';
+import { formatTarget } from '../../domain/values/format.js';
 import { readTargetTables, type ImportParams, type ImportSource, type ImportedProject } from '../../commands/import/read-target-tables.js';
-import { handleCommand, type CommandDeps } from '../commands/handle-command.js';
+import { handleCommand, loadFromStream, type CommandDeps } from '../commands/handle-command.js';
 
 export type ImportOutcome = {
   id: string | null;
@@ -77,8 +76,11 @@ async function importOne(
     const detail = `${options.actor} 无权记录「${register.data.department}」的项目 / not allowed`;
     return { id, name, status: 'refused', commands: [], missing, assumed, error: { rule: 'forbidden', detail, errors: [] } };
   }
-  const existing = foldProject(await deps.store.readStream(projectStream(id)));
-  const current = existing.status === 'none' ? undefined : existing;
+  const stream = projectStream(id);
+  // The stream is read once: the commands below decide on this state, then on the states the
+  // projection steps forward (a stale one is decided again on a fresh read).
+  let latest: ProjectState | undefined = await (deps.loadState ?? loadFromStream(deps.store))(stream);
+  const current = latest.status === 'none' ? undefined : latest;
   if (current && current.department !== register.data.department) {
     // The code is another department's project: never re-declare its targets from this table. Its
     // department is named only to a caller who may read it; a dry run refuses alike.
@@ -102,20 +104,23 @@ async function importOne(
   let revision: number | undefined;
   try {
     for (const command of commands) {
+      const loaded = latest;
+      latest = undefined;
+      const decideOn = { ...deps, heldState: (s: string) => loaded ?? deps.heldState?.(s) };
       revision = (
-        await handleCommand(deps, id, command, {
+        await handleCommand(decideOn, id, command, {
           actor: options.actor,
           // Checked again on the state each command is decided on (a write since the read above).
           authorize: (department) => {
             if (department !== undefined && department !== register.data.department) {
-              throw new CommandRefused('forbidden', 'code-of-another-department', `编码 ${register.data.code} 不能用于「${register.data.department}」的项目 / this code cannot be used for this department`);
+              throw new Refusal('forbidden', 'code-of-another-department', `编码 ${register.data.code} 不能用于「${register.data.department}」的项目 / this code cannot be used for this department`);
             }
           },
         })
       ).revision;
     }
   } catch (error) {
-    if (!(error instanceof CommandRefused)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     return {
       id,
       name,

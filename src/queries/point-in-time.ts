@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { invalid } from '../../commands/errors.js';
-import { parseDate } from '../../commands/values/parse-date.js';
+import { parseDate } from '../../domain/values/parse-date.js';
 import type { RecordedEvent } from '../store/event-store.js';
 import { ZONE } from '../clock.js';
 
@@ -38,6 +38,15 @@ export function pointOf(q: PointQuery): PointInTime {
     return { kind: 'revision', revision: n };
   }
   return { kind: 'now' };
+}
+
+/** A diff endpoint: a number is a revision, a date a business date (asOf), a timestamp a record time (knownAt). */
+export function pointFromText(text: string, field: string): PointInTime {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return pointOf({ revision: t });
+  if (/T\d{2}:/.test(t)) return pointOf({ knownAt: t });
+  if (!parseDate(t).ok) throw invalid(field, `应为版本号、日期（2022-06-30）或时间（2022-07-01T09:00:00+08:00），收到 "${text}"`);
+  return pointOf({ asOf: t });
 }
 
 function asOfPoint(text: string, field: string): Extract<PointInTime, { kind: 'asOf' }> {

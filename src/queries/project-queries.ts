@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import { ZONE } from '../../domain/time-zone.js';
 import { notFound } from '../../commands/errors.js';
-import { projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
-import type { DeclaredProject } from '../../commands/project/state.js';
+import { projectStream } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
 import { computeMonitoring } from '../../projections/monitoring/monitoring.js';
-import { listProjectRows, type ProjectListFilter } from '../../projections/projects-read-model.js';
-import { ProjectStateCache } from '../../projections/project-state-cache.js';
-import { computeScorecard } from '../../projections/scoring/scorecard.js';
-import type { Colour, Monitoring, Scorecard } from '../../projections/scorecard-types.js';
+import { listProjectRows, type ProjectListFilter } from '../read-models/projects/project-rows.js';
+import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
+import { computeScorecard } from '../../domain/scoring/scorecard.js';
+import type { Scorecard } from '../../domain/scoring/scorecard-types.js';
+import type { Colour, Monitoring } from '../../projections/monitoring/types.js';
 import type { Clock } from '../clock.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { businessDateOf, eventsAt, seesEveryEvent, type PointInTime } from './point-in-time.js';
@@ -45,7 +47,7 @@ export class ProjectQueries {
   }
 
   today(): string {
-    return this.clock().setZone('Asia/Shanghai').toISODate()!;
+    return this.clock().setZone(ZONE).toISODate()!;
   }
 
   /** The project as it stood at a point; 404 when it did not exist then. */

@@ -7,34 +7,10 @@
  * so an ETag means the same thing on both adapters.
  */
 
-export type EventMetadata = {
-  /** Who recorded the fact (from the request, never the body). */
-  actor: string;
-  /** ISO-8601 timestamp with offset, from the injected clock. */
-  recordedAt: string;
-  /** ISO-8601 timestamp (or date) the fact takes effect in business time. */
-  effectiveAt?: string;
-  /** Why, for changes and corrections. */
-  reason?: string;
-  correlationId: string;
-  causationId: string;
-};
+import type { NewEvent, RecordedEvent } from '../../domain/recorded-event.js';
 
-/** An event as it is handed to append. */
-export type NewEvent = {
-  id: string; // uuid
-  type: string;
-  data: unknown;
-  metadata: EventMetadata;
-};
-
-/** An event as it is read back. */
-export type RecordedEvent = NewEvent & {
-  stream: string;
-  revision: number;
-  /** Position in the store's global order ($all). Monotonic, not necessarily dense. */
-  position: bigint;
-};
+/** The recorded-event types belong to the domain; re-exported so that imports of the port keep working. */
+export type { EventMetadata, NewEvent, RecordedEvent } from '../../domain/recorded-event.js';
 
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
 

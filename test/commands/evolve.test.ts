@@ -1,6 +1,6 @@
 import t from 'tap';
-import { foldProject, toProjectEvent } from '../../commands/project/fold.js';
-import { evolve } from '../../commands/project/state.js';
+import { foldProject, toProjectEvent } from '../../domain/project/fold.js';
+import { evolve } from '../../domain/project/state.js';
 import { testApp } from '../helpers/test-app.js';
 import { seedWorkedExample } from '../helpers/seed.js';
 

@@ -1,11 +1,11 @@
 import type { Test } from 'tap';
 import { DateTime } from 'luxon';
-import { CommandRefused, STATUS_OF, type RefusalKind } from '../../commands/errors.js';
+import { Refusal, STATUS_OF, type RefusalKind } from '../../commands/errors.js';
 import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import type { Decided, ProjectCommand } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
-import type { ProjectEvent } from '../../commands/project/events.js';
-import { applyEvent, initialState, type ProjectState } from '../../commands/project/state.js';
+import type { ProjectEvent } from '../../domain/project/events.js';
+import { applyEvent, initialState, type ProjectState } from '../../domain/project/state.js';
 import { ZONE } from '../../src/clock.js';
 
 /**
@@ -74,7 +74,7 @@ export function decider(t: Test) {
                 return;
               }
               const refusal = outcome.refused;
-              if (!(refusal instanceof CommandRefused)) throw refusal;
+              if (!(refusal instanceof Refusal)) throw refusal;
               const label = `${command.type} refused by ${expected.rule}`;
               t.equal(refusal.rule, expected.rule, label);
               if (expected.kind) t.equal(refusal.kind, expected.kind, `${label}: kind`);
@@ -108,7 +108,7 @@ export function stateOf(events: readonly (ProjectEvent | Decided)[]): ProjectSta
 export function command(cli: string, body: unknown, indicatorId = ''): ProjectCommand {
   const spec = ALL_COMMANDS.find((c) => c.cli === cli);
   if (!spec) throw new Error(`no command ${cli}`);
-  return spec.command(spec.schema.parse(body) as never, indicatorId);
+  return spec.withSchema((schema, build) => build(schema.parse(body), indicatorId));
 }
 
 /** Decides commands one after another after `before` (default: an empty stream): the events `before` and the accepted commands leave. */

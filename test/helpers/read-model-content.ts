@@ -1,4 +1,4 @@
-import { loadProjectState } from '../../projections/projects-read-model.js';
+import { loadProjectState } from '../../src/read-models/projects/project-rows.js';
 import type { Runtime } from '../../src/runtime.js';
 
 /**

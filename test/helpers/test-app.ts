@@ -8,7 +8,7 @@ import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { ZONE } from '../../src/clock.js';
 import type { TokenTable } from '../../src/auth/principal.js';
 import type { EventStore } from '../../src/store/event-store.js';
-import type { ProjectsProjectionOptions } from '../../projections/projects-read-model.js';
+import type { ProjectsProjectionOptions } from '../../src/read-models/projects/projects-read-model.js';
 
 export type TestApp = {
   app: FastifyInstance;

@@ -1,5 +1,7 @@
 import t from 'tap';
-import { foldProject } from '../../commands/project/fold.js';
+import { foldProject } from '../../domain/project/fold.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import { projectView } from '../../projections/project-view.js';
 import { eventsAt, pointOf, seesEveryEvent } from '../../src/queries/point-in-time.js';
 import { seedWorkedExample } from '../helpers/seed.js';
 import { testApp } from '../helpers/test-app.js';
@@ -10,7 +12,8 @@ t.test('a point after every event answers the current state; a point before the 
   const id = await seedWorkedExample(h);
   const events = await h.runtime.store.readStream(`project-${id}`);
   const last = events[events.length - 1]!;
-  const folded = (query: Parameters<typeof pointOf>[0]) => JSON.parse(JSON.stringify(foldProject(eventsAt(events, pointOf(query)))));
+  const folded = (query: Parameters<typeof pointOf>[0]) =>
+    JSON.parse(JSON.stringify(projectView(foldProject(eventsAt(events, pointOf(query))) as DeclaredProject)));
   const state = async (query: string) => {
     const res = await h.call('GET', `/api/projects/${id}?${query}`);
     t.equal(res.statusCode, 200, res.body);

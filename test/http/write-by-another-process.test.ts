@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import t, { type Test } from 'tap';
 import { decide } from '../../commands/project/decide.js';
-import { projectStream } from '../../commands/project/events.js';
+import { projectStream } from '../../domain/project/events.js';
 import { ZONE } from '../../src/clock.js';
 import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
 import { fixedClock } from '../../src/clock.js';

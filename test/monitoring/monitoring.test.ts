@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { ProjectEvent } from '../../commands/project/events.js';
+import type { ProjectEvent } from '../../domain/project/events.js';
 import { checkpointDate, monthOfYear, plannedPercentAt } from '../../projections/monitoring/checkpoints.js';
 import { colourOfRatio, worstColour } from '../../projections/monitoring/colour.js';
 import { computeMonitoring } from '../../projections/monitoring/monitoring.js';

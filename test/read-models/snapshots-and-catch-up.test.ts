@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import t from 'tap';
-import { projectStream } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
-import { ProjectStateCache } from '../../projections/project-state-cache.js';
-import { ProjectsProjection } from '../../projections/projects-read-model.js';
+import { projectStream } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
+import { ProjectStateCache } from '../../src/read-models/projects/project-state-cache.js';
+import { ProjectsProjection } from '../../src/read-models/projects/projects-read-model.js';
 import { ProjectionRunner } from '../../src/read-models/projection-runner.js';
-import { readModelsPath } from '../../src/runtime.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { readModelContent } from '../helpers/read-model-content.js';
 import { seedWorkedExample } from '../helpers/seed.js';
@@ -96,44 +94,4 @@ t.test('a rebuild stream by stream, a catch-up in global order and the live read
   const runner = new ProjectionRunner(store, db, [new ProjectsProjection(states, { snapshotEvery: 10, catchUpStates: 1 })]);
   t.equal((await runner.rebuild()).events, 3 * 14 + 36);
   t.same(await readModelContent({ readDb: db, store, runner }), live, 'caught up in global order');
-});
-
-t.test('read models of the first layout (in the events file, the whole state per row) are dropped there and rebuilt beside it', async (t) => {
-  const first = await testApp();
-  const id = await seedWorkedExample(first);
-  await first.app.close();
-  await first.runtime.close();
-  const events = new Database(first.dbPath);
-  events.exec(`CREATE TABLE rm_projects (stream TEXT PRIMARY KEY, id TEXT, department TEXT, year INTEGER, revision INTEGER NOT NULL, state TEXT NOT NULL);
-    INSERT INTO rm_projects VALUES ('project-${id}', '${id}', '黔南州工商业联合会', 2022, 13, '{}');
-    CREATE TABLE rm_checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
-    INSERT INTO rm_checkpoints VALUES ('projects', '14');`);
-  events.close();
-  rmSync(readModelsPath(first.dbPath));
-
-  const second = await testApp({ dbPath: first.dbPath });
-  t.teardown(async () => {
-    await second.close();
-    await first.close().catch(() => {});
-  });
-  t.equal((await second.call('GET', `/api/projects/${id}/scorecard`)).json().total, 88.8);
-  t.equal((await second.call('GET', '/api/projects')).json().projects.length, 1);
-  const left = new Database(first.dbPath, { readonly: true });
-  t.teardown(() => left.close());
-  t.same(left.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all(), ['events'], 'the events file holds the events alone');
-});
-
-t.test('a read model of the first layout in its own database (EventStoreDB mode) is replaced', async (t) => {
-  const db = new Database(':memory:');
-  t.teardown(() => db.close());
-  db.exec(`CREATE TABLE rm_projects (stream TEXT PRIMARY KEY, id TEXT, department TEXT, year INTEGER, revision INTEGER NOT NULL, state TEXT NOT NULL)`);
-  const h = await testApp({ memory: true });
-  t.teardown(h.close);
-  await seedWorkedExample(h);
-  const store = globalOrderOnly(h.runtime.store);
-  const runner = new ProjectionRunner(store, db, [new ProjectsProjection(new ProjectStateCache(db, store))]);
-  await runner.start();
-  t.teardown(() => runner.stop());
-  t.same(db.prepare("SELECT name FROM pragma_table_info('rm_projects')").pluck().all(), ['stream', 'id', 'department', 'year', 'revision', 'snapshot_revision']);
-  t.equal((db.prepare('SELECT COUNT(*) FROM rm_projects').pluck().get() as number), 1);
 });

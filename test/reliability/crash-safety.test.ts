@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { projectStream } from '../../commands/project/events.js';
+import { projectStream } from '../../domain/project/events.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
 import { startServerChild, type ServerChild } from './server-child.js';

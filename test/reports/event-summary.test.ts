@@ -1,6 +1,6 @@
 import t from 'tap';
-import type { Indicator } from '../../commands/project/events.js';
-import { initialState } from '../../commands/project/state.js';
+import type { Indicator } from '../../domain/project/events.js';
+import { initialState } from '../../domain/project/state.js';
 import { summarizeEvent } from '../../projections/reports/event-summary.js';
 import { StreamBuilder } from './sample-project.js';
 

@@ -1,7 +1,7 @@
-import type { Indicator, ProjectEventData, ProjectEventType } from '../../commands/project/events.js';
-import { foldProject } from '../../commands/project/fold.js';
-import type { DeclaredProject } from '../../commands/project/state.js';
-import type { IndicatorScore, Scorecard } from '../../projections/scorecard-types.js';
+import type { Indicator, ProjectEventData, ProjectEventType } from '../../domain/project/events.js';
+import { foldProject } from '../../domain/project/fold.js';
+import type { DeclaredProject } from '../../domain/project/state.js';
+import type { IndicatorScore, Scorecard } from '../../domain/scoring/scorecard-types.js';
 import type { RecordedEvent } from '../../src/store/event-store.js';
 
 /** Hand-made recorded events and a hand-made scorecard of domain.md §7 (no dependency on the scoring code). */

@@ -3,9 +3,9 @@ import {
   checkGradeScore,
   scoreIndicator,
   type IndicatorScoreInput,
-} from '../../projections/scoring/indicator-score.js';
-import { round } from '../../projections/scoring/round.js';
-import type { ActualValue, Comparator, Quantity, Target } from '../../commands/values/types.js';
+} from '../../domain/scoring/indicator-score.js';
+import { round } from '../../domain/scoring/round.js';
+import type { ActualValue, Comparator, Quantity, Target } from '../../domain/values/types.js';
 
 const num = (value: number, unit = ''): Quantity => ({ kind: 'number', value, unit });
 const money = (fen: number): Quantity => ({ kind: 'money', fen });

@@ -1,7 +1,7 @@
-import { PolicySchema, type PolicyInput } from '../../commands/project/policy.js';
-import { evolve, initialState, type DeclaredProject } from '../../commands/project/state.js';
-import type { Indicator, ProjectEvent } from '../../commands/project/events.js';
-import type { ActualValue, Grade, Level1, Quantity, Target } from '../../commands/values/types.js';
+import { PolicySchema, type PolicyInput } from '../../domain/project/policy.js';
+import { evolve, initialState, type DeclaredProject } from '../../domain/project/state.js';
+import type { Indicator, ProjectEvent } from '../../domain/project/events.js';
+import type { ActualValue, Grade, Level1, Quantity, Target } from '../../domain/values/types.js';
 
 /** Folds events with state.ts's evolve, as a command handler would. */
 export function fold(events: ProjectEvent[]): DeclaredProject {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { PolicySchema } from '../../commands/project/policy.js';
-import type { Comparator, Level1 } from '../../commands/values/types.js';
-import { scoreIndicator } from '../../projections/scoring/indicator-score.js';
-import { round } from '../../projections/scoring/round.js';
-import { applyWeights } from '../../projections/scoring/weights.js';
+import { PolicySchema } from '../../domain/project/policy.js';
+import type { Comparator, Level1 } from '../../domain/values/types.js';
+import { scoreIndicator } from '../../domain/scoring/indicator-score.js';
+import { round } from '../../domain/scoring/round.js';
+import { applyWeights } from '../../domain/scoring/weights.js';
 
 const comparator = fc.constantFrom<Comparator>('>=', '>', '<=', '<', '=');
 const magnitude = fc.double({ min: -1e6, max: 1e6, noNaN: true });

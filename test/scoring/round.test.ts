@@ -1,5 +1,5 @@
 import t from 'tap';
-import { round } from '../../projections/scoring/round.js';
+import { round } from '../../domain/scoring/round.js';
 
 t.test('2 decimals rounds half up: 7.456 → 7.46, 2.675 → 2.68, 1.005 → 1.01 despite binary floats', async (t) => {
   t.equal(round(7.456, 'decimal2'), 7.46);

@@ -1,7 +1,7 @@
 import t from 'tap';
-import type { ProjectEvent } from '../../commands/project/events.js';
-import { computeScorecard } from '../../projections/scoring/scorecard.js';
-import { gradeOf } from '../../projections/scoring/grade.js';
+import type { ProjectEvent } from '../../domain/project/events.js';
+import { computeScorecard } from '../../domain/scoring/scorecard.js';
+import { gradeOf } from '../../domain/scoring/grade.js';
 import {
   compare,
   declared,

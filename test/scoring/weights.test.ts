@@ -1,8 +1,8 @@
 import t from 'tap';
-import { PolicySchema, type PolicyInput } from '../../commands/project/policy.js';
-import type { Indicator } from '../../commands/project/events.js';
-import type { Level1 } from '../../commands/values/types.js';
-import { applyWeights, splitCents } from '../../projections/scoring/weights.js';
+import { PolicySchema, type PolicyInput } from '../../domain/project/policy.js';
+import type { Indicator } from '../../domain/project/events.js';
+import type { Level1 } from '../../domain/values/types.js';
+import { applyWeights, splitCents } from '../../domain/scoring/weights.js';
 import { indicator } from './project-builder.js';
 
 const q = { kind: 'qualitative', text: '有效' } as const;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { projectStream } from '../../commands/project/events.js';
+import { projectStream } from '../../domain/project/events.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import { fixedClock } from '../../src/clock.js';
 import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { formatTarget } from '../../commands/values/format.js';
-import { parseTarget } from '../../commands/values/parse-target.js';
+import { formatTarget } from '../../domain/values/format.js';
+import { parseTarget } from '../../domain/values/parse-target.js';
 
 /**
  * Every indicator row of fixture 000 (a Word export with the cells 符号 | 值 | 计量单位, shifted as found)

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { formatFen, formatMoneyChinese, formatQuantity, formatTarget } from '../../commands/values/format.js';
-import { quantityMagnitude, sameUnit } from '../../commands/values/units.js';
+import { formatFen, formatMoneyChinese, formatQuantity, formatTarget } from '../../domain/values/format.js';
+import { quantityMagnitude, sameUnit } from '../../domain/values/units.js';
 
 const fen: Array<[number, string]> = [
   [45_000_000, '450000.00'],

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { parseActual, parseGrade } from '../../commands/values/parse-actual.js';
-import type { ActualValue, Quantity, Target } from '../../commands/values/types.js';
+import { parseActual, parseGrade } from '../../domain/values/parse-actual.js';
+import type { ActualValue, Quantity, Target } from '../../domain/values/types.js';
 
 const n = (value: number, unit = ''): Quantity => ({ kind: 'number', value, unit });
 const money = (fen: number): Quantity => ({ kind: 'money', fen });

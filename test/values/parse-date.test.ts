@@ -1,5 +1,5 @@
 import t from 'tap';
-import { parseDate, parseDeadline } from '../../commands/values/parse-date.js';
+import { parseDate, parseDeadline } from '../../domain/values/parse-date.js';
 
 const dates: Array<[rule: string, input: string, expected: string]> = [
   ['ISO date', '2022-06-30', '2022-06-30'],

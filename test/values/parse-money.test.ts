@@ -1,5 +1,5 @@
 import t from 'tap';
-import { parseMoney } from '../../commands/values/parse-money.js';
+import { parseMoney } from '../../domain/values/parse-money.js';
 
 const table: Array<[rule: string, input: string | number, fen: number]> = [
   ['a number is 元', 450000, 45_000_000],

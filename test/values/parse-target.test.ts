@@ -1,7 +1,7 @@
 import t from 'tap';
-import { formatTarget } from '../../commands/values/format.js';
-import { parseTarget, qualitativeFromName } from '../../commands/values/parse-target.js';
-import type { Quantity, Target } from '../../commands/values/types.js';
+import { formatTarget } from '../../domain/values/format.js';
+import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
+import type { Quantity, Target } from '../../domain/values/types.js';
 
 const n = (value: number, unit = ''): Quantity => ({ kind: 'number', value, unit });
 const money = (fen: number): Quantity => ({ kind: 'money', fen });

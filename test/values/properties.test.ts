@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { formatTarget } from '../../commands/values/format.js';
-import { parseActual } from '../../commands/values/parse-actual.js';
-import { parseDate, parseDeadline } from '../../commands/values/parse-date.js';
-import { parseMoney } from '../../commands/values/parse-money.js';
-import { parseTarget } from '../../commands/values/parse-target.js';
-import { ActualValueSchema, TargetSchema } from '../../commands/values/schemas.js';
-import type { Comparator, Quantity, Result, Target } from '../../commands/values/types.js';
+import { formatTarget } from '../../domain/values/format.js';
+import { parseActual } from '../../domain/values/parse-actual.js';
+import { parseDate, parseDeadline } from '../../domain/values/parse-date.js';
+import { parseMoney } from '../../domain/values/parse-money.js';
+import { parseTarget } from '../../domain/values/parse-target.js';
+import { ActualValueSchema, TargetSchema } from '../../domain/values/schemas.js';
+import type { Comparator, Quantity, Result, Target } from '../../domain/values/types.js';
 
 const RUNS = { numRuns: Number(process.env.VALUES_PROPERTY_RUNS ?? 500) };
 

@@ -1,10 +1,10 @@
-import { applyWeights } from '../../../projections/scoring/weights.js';
+import { applyWeights } from '../../../domain/scoring/weights.js';
 import { invalidMany, refuse, type FieldError } from '../../errors.js';
-import { parseTarget, qualitativeFromName } from '../../values/parse-target.js';
-import type { Indicator } from '../events.js';
+import { parseTarget, qualitativeFromName } from '../../../domain/values/parse-target.js';
+import type { Indicator } from '../../../domain/project/events.js';
 import type { DeclareTargetsInput, IndicatorInput } from '../inputs.js';
-import { level1Of } from '../level1.js';
-import type { ProjectState } from '../state.js';
+import { level1Of } from '../../../domain/project/level1.js';
+import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { declarationEffectiveAt, requireOpen } from './guards.js';
 

@@ -1,7 +1,8 @@
-import { computeScorecard } from '../../../projections/scoring/scorecard.js';
+import { computeScorecard } from '../../../domain/scoring/scorecard.js';
+import { ZONE } from '../../../domain/time-zone.js';
 import { refuse } from '../../errors.js';
 import type { ReopenEvaluationInput } from '../inputs.js';
-import type { ProjectState } from '../state.js';
+import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { requireOpen, requireProject } from './guards.js';
 
@@ -12,7 +13,7 @@ import { requireOpen, requireProject } from './guards.js';
 export function submitEvaluation(state: ProjectState, ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
   if (project.indicators.length === 0) throw refuse('no-targets', '尚未申报绩效指标，不能提交自评 / no indicators declared');
-  const card = computeScorecard(project, { asOf: ctx.now.setZone('Asia/Shanghai').toISODate()! });
+  const card = computeScorecard(project, { asOf: ctx.now.setZone(ZONE).toISODate()! });
   const gaps = [];
   if (card.execution.needsExplanation && !card.execution.explained) {
     gaps.push({ field: 'execution', message: `预算执行率 ${card.execution.ratePercent}% 低于 90%，缺少偏差原因分析及改进措施` });

@@ -1,7 +1,8 @@
-import { parseDate } from '../../values/parse-date.js';
-import { parseMoney } from '../../values/parse-money.js';
+import { ZONE } from '../../../domain/time-zone.js';
+import { parseDate } from '../../../domain/values/parse-date.js';
+import { parseMoney } from '../../../domain/values/parse-money.js';
 import { invalid, notFound, refuse } from '../../errors.js';
-import type { DeclaredProject, IndicatorState, ProjectState } from '../state.js';
+import type { DeclaredProject, IndicatorState, ProjectState } from '../../../domain/project/state.js';
 import type { DecisionContext } from '../command.js';
 
 /** The project must exist and its evaluation must not be submitted. */
@@ -41,13 +42,13 @@ export function date(field: string, input: string, year?: number): string {
 
 /** Facts happen in the past: a business date after today (Asia/Shanghai) is refused. */
 export function notInFuture(field: string, iso: string, ctx: DecisionContext): void {
-  const today = ctx.now.setZone('Asia/Shanghai').toISODate()!;
+  const today = ctx.now.setZone(ZONE).toISODate()!;
   if (iso > today) throw refuse('date-in-future', `${field}: ${iso} 晚于今天 ${today} / is after today`, [{ field, message: `晚于今天 ${today}` }]);
 }
 
 /** Declarations count from the start of the project year even when typed in later. */
 export function declarationEffectiveAt(year: number, ctx: DecisionContext): string {
-  const recorded = ctx.now.setZone('Asia/Shanghai');
+  const recorded = ctx.now.setZone(ZONE);
   const yearStart = `${year}-01-01T00:00:00.000+08:00`;
   return recorded.year >= year ? yearStart : recorded.toISO()!;
 }

@@ -1,11 +1,11 @@
-import { applyWeights } from '../../../projections/scoring/weights.js';
-import { checkGradeScore } from '../../../projections/scoring/indicator-score.js';
+import { applyWeights } from '../../../domain/scoring/weights.js';
+import { checkGradeScore } from '../../../domain/scoring/indicator-score.js';
 import { invalid, refuse } from '../../errors.js';
-import { formatTarget } from '../../values/format.js';
-import { parseActual } from '../../values/parse-actual.js';
-import { parseTarget } from '../../values/parse-target.js';
+import { formatTarget } from '../../../domain/values/format.js';
+import { parseActual } from '../../../domain/values/parse-actual.js';
+import { parseTarget } from '../../../domain/values/parse-target.js';
 import type { AssessInput, OverrideScoreInput, RecordActualInput, RecordDeviationInput, ReviseTargetInput } from '../inputs.js';
-import type { DeclaredProject, ProjectState } from '../state.js';
+import type { DeclaredProject, ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { date, dayEffectiveAt, notInFuture, requireIndicator, requireOpen } from './guards.js';
 

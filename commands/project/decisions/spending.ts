@@ -1,6 +1,6 @@
 import { invalid, refuse } from '../../errors.js';
 import type { AdjustBudgetInput, RecordSpendingInput, SpendingPlanInput } from '../inputs.js';
-import type { ProjectState } from '../state.js';
+import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { date, dayEffectiveAt, declarationEffectiveAt, money, notInFuture, requireOpen } from './guards.js';
 

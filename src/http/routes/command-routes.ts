@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
-import { projectIdOf, projectStream } from '../../../commands/project/events.js';
+import { projectIdOf } from '../../../domain/project/events.js';
 import { PROJECT_COMMANDS, REGISTER } from '../../../commands/project/catalog.js';
 import { RegisterProjectInput } from '../../../commands/project/inputs.js';
 import { actionOfCommand } from '../../auth/access-rules.js';
-import { isoTimestamp } from '../../clock.js';
-import { handleCommand, type CommandDeps } from '../../commands/handle-command.js';
+import type { ProjectService } from '../../application/project-service.js';
+import { isoTimestamp, type Clock } from '../../clock.js';
 import { authorize } from '../access.js';
 import type { IdempotencyKeys, StoredReply } from '../idempotency.js';
 import { actorOf, etagOf, expectedRevisionOf, headerText } from '../request-context.js';
@@ -21,11 +21,7 @@ export const ProjectIdParam = z
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
 
-export type CommandRouteDeps = CommandDeps & {
-  idempotency: IdempotencyKeys;
-};
-
-export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): void {
+export function commandRoutes(app: FastifyInstance, service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   /** Authorizes, then runs the command once per Idempotency-Key, and sends {id, revision} with the ETag. */
@@ -39,7 +35,7 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     const expectedRevision = expectedRevisionOf(request);
     const actor = actorOf(request);
     const run = async (correlationId: string = request.id): Promise<StoredReply> => {
-      const result = await handleCommand(deps, projectId, command, {
+      const result = await service.execute(projectId, command, {
         actor,
         correlationId,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
@@ -55,13 +51,9 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
-      ? await deps.idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(deps.clock()), run, async (correlationId) => {
-          // Recent events only: a retry follows its request closely.
-          const recent = await deps.store.readStream(projectStream(projectId), { direction: 'backwards', maxCount: 200 });
-          const mine = recent.filter((e) => e.metadata.correlationId === correlationId);
-          if (mine.length === 0) return undefined;
-          const revision = Math.max(...mine.map((e) => e.revision));
-          return { status: successStatus, etag: etagOf(revision), body: { id: projectId, revision } };
+      ? await idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(clock()), run, async (correlationId) => {
+          const revision = await service.committedRevision(projectId, correlationId);
+          return revision === undefined ? undefined : { status: successStatus, etag: etagOf(revision), body: { id: projectId, revision } };
         })
       : { ...(await run()), replayed: false };
     if (answer.etag) reply.header('etag', answer.etag);
@@ -90,23 +82,27 @@ export function commandRoutes(app: FastifyInstance, deps: CommandRouteDeps): voi
   );
 
   for (const route of PROJECT_COMMANDS) {
-    typed.route({
-      method: route.method,
-      url: `/api/projects/:id${route.path}`,
-      config: { access: 'project' },
-      schema: {
-        tags: ['commands'],
-        operationId: route.cli,
-        summary: route.summary,
-        params: route.needsIndicator ? IndicatorParams : ProjectParams,
-        body: route.schema,
-        response: { 200: CommandReplySchema, ...COMMAND_PROBLEMS },
-      },
-      handler: async (request, reply) => {
-        const params = request.params as { id: string; indicatorId?: string };
-        const command = route.command(request.body as never, params.indicatorId ?? '');
-        return execute(request, reply, params.id, command, 200);
-      },
-    });
+    route.withSchema((body, build) =>
+      typed.route({
+        method: route.method,
+        url: `/api/projects/:id${route.path}`,
+        config: { access: 'project' },
+        schema: {
+          tags: ['commands'],
+          operationId: route.cli,
+          summary: route.summary,
+          params: route.needsIndicator ? IndicatorParams : ProjectParams,
+          body,
+          response: { 200: CommandReplySchema, ...COMMAND_PROBLEMS },
+        },
+        handler: async (request, reply) => {
+          const params = request.params as { id: string; indicatorId?: string };
+          // The validator compiler parsed the body with `body`: what it hands over is that schema's output
+          // (fastify's request typing cannot resolve an output of a schema type left generic).
+          const command = build(request.body as z.output<typeof body>, params.indicatorId ?? '');
+          return execute(request, reply, params.id, command, 200);
+        },
+      }),
+    );
   }
 }

@@ -2,9 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CommandRefused } from '../../../commands/errors.js';
-import type { CommandDeps } from '../../commands/handle-command.js';
-import { importTables } from '../../import/import-service.js';
+import { Refusal } from '../../../commands/errors.js';
+import type { ProjectService } from '../../application/project-service.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
 import { ImportResultSchema } from '../schemas/import-result.js';
@@ -29,7 +28,7 @@ const IMPORT_BODY: DocumentedBody = {
 };
 
 /** POST /api/import: a multipart file or the raw file as the body. */
-export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Promise<void> {
+export async function importRoutes(app: FastifyInstance, service: ProjectService): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
     scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -58,7 +57,7 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         let content: Buffer;
         if (request.isMultipart()) {
           const file = await request.file();
-          if (!file) throw new CommandRefused('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
+          if (!file) throw new Refusal('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
           fileName = file.filename || fileName;
           content = await file.toBuffer();
         } else if (Buffer.isBuffer(request.body)) {
@@ -66,12 +65,12 @@ export async function importRoutes(app: FastifyInstance, deps: CommandDeps): Pro
         } else if (typeof request.body === 'string') {
           content = Buffer.from(request.body, 'utf8');
         } else {
-          throw new CommandRefused('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
+          throw new Refusal('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
             { field: 'body', message: '缺少文件' },
           ]);
         }
         const { year, department, code, budget } = request.query;
-        return importTables(deps, { fileName, content }, {
+        return service.importTables({ fileName, content }, {
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),

@@ -1,20 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalid } from '../../../commands/errors.js';
-import { computeScorecard } from '../../../projections/scoring/scorecard.js';
-import { diffProjects } from '../../../projections/reports/diff.js';
-import { historyEntries } from '../../../projections/reports/history.js';
-import {
-  selfEvaluationCsv,
-  selfEvaluationHtml,
-  selfEvaluationTable,
-  selfEvaluationXlsx,
-} from '../../../projections/reports/self-evaluation.js';
-import { foldProject } from '../../../commands/project/fold.js';
-import { parseDate } from '../../../commands/values/parse-date.js';
-import { pointOf, eventsAt, type PointInTime } from '../../queries/point-in-time.js';
-import type { ProjectQueries } from '../../queries/project-queries.js';
+import { SELF_EVALUATION_FORMATS } from '../../../projections/reports/self-evaluation-file.js';
+import type { ProjectService } from '../../application/project-service.js';
+import { pointOf } from '../../queries/point-in-time.js';
 import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { listableDepartments } from '../access.js';
@@ -35,16 +24,8 @@ const PointQuerySchema = z.object({
   revision: z.string().optional().describe('the stream up to this revision'),
 });
 
-/** A diff endpoint: a number is a revision, a date a business date (asOf), a timestamp a record time (knownAt). */
-function pointFromText(text: string, field: string): PointInTime {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return pointOf({ revision: t });
-  if (/T\d{2}:/.test(t)) return pointOf({ knownAt: t });
-  if (!parseDate(t).ok) throw invalid(field, `应为版本号、日期（2022-06-30）或时间（2022-07-01T09:00:00+08:00），收到 "${text}"`);
-  return pointOf({ asOf: t });
-}
-
-export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void {
+/** The queries: each route translates HTTP to a call of the application service and back. */
+export function queryRoutes(app: FastifyInstance, service: ProjectService): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/api/projects',
@@ -64,7 +45,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
     async (request) => {
       const { department, year, colour } = request.query;
       const allowed = listableDepartments(request);
-      const projects = await queries.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
+      const projects = await service.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
       return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
     },
   );
@@ -76,17 +57,16 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
       schema: {
         tags: ['queries'],
         operationId: 'state',
-        summary: '项目在某时点的完整状态',
+        summary: '项目在某时点的情况（指标、实际值、支出、偏差说明）',
         params: Params,
         querystring: PointQuerySchema,
         response: { 200: ProjectAtSchema, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
-      const point = pointOf(request.query);
-      const { project } = await queries.at(request.params.id, point);
-      if (point.kind === 'now') reply.header('etag', etagOf(project.revision));
-      return sendJson(reply, { point, project });
+      const answer = await service.project(request.params.id, pointOf(request.query));
+      if (answer.point.kind === 'now') reply.header('etag', etagOf(answer.project.revision));
+      return sendJson(reply, answer);
     },
   );
 
@@ -103,7 +83,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
         response: { 200: ScorecardSchema, ...QUERY_PROBLEMS },
       },
     },
-    async (request) => queries.scorecard(request.params.id, pointOf(request.query)),
+    async (request) => service.scorecard(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
@@ -119,7 +99,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
         response: { 200: MonitoringSchema, ...QUERY_PROBLEMS },
       },
     },
-    async (request) => queries.monitoring(request.params.id, pointOf(request.query)),
+    async (request) => service.monitoring(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
@@ -130,28 +110,17 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
         operationId: 'self-evaluation',
         summary: '项目支出绩效自评表（json / csv / xlsx / html）',
         params: Params,
-        querystring: PointQuerySchema.extend({ format: z.enum(['json', 'csv', 'xlsx', 'html']).default('json') }),
+        querystring: PointQuerySchema.extend({ format: z.enum(SELF_EVALUATION_FORMATS).default('json') }),
         response: { 200: SelfEvaluationResponse, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
       const { format, ...pointQuery } = request.query;
-      const { project, businessDate } = await queries.at(request.params.id, pointOf(pointQuery));
-      const table = selfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
-      const fileName = encodeURIComponent(`${project.name}-绩效自评表-${project.year}`);
-      const attach = (ext: string) => reply.header('content-disposition', `attachment; filename*=UTF-8''${fileName}.${ext}`);
-      switch (format) {
-        case 'csv':
-          return attach('csv').type('text/csv; charset=utf-8').send(selfEvaluationCsv(table));
-        case 'xlsx':
-          return attach('xlsx')
-            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-            .send(await selfEvaluationXlsx(table));
-        case 'html':
-          return reply.type('text/html; charset=utf-8').send(selfEvaluationHtml(table));
-        default:
-          return table;
-      }
+      const answer = await service.selfEvaluation(request.params.id, pointOf(pointQuery), format);
+      if (answer.format === 'json') return answer.table;
+      // The html form opens in the browser; the others are downloads.
+      if (answer.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
+      return reply.type(answer.mediaType).send(answer.body);
     },
   );
 
@@ -167,16 +136,7 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
         response: { 200: HistorySchema, ...QUERY_PROBLEMS },
       },
     },
-    async (request, reply) => {
-      const entries = historyEntries(await queries.events(request.params.id));
-      const from = request.query.from ? dayOf(request.query.from, 'from') : undefined;
-      const to = request.query.to ? dayOf(request.query.to, 'to') : undefined;
-      const shown = entries.filter((e: { recordedAt: string }) => {
-        const day = recordedDay(e.recordedAt);
-        return (from === undefined || day >= from) && (to === undefined || day <= to);
-      });
-      return sendJson(reply, { projectId: request.params.id, entries: shown });
-    },
+    async (request, reply) => sendJson(reply, await service.history(request.params.id, request.query)),
   );
 
   typed.get(
@@ -191,27 +151,6 @@ export function queryRoutes(app: FastifyInstance, queries: ProjectQueries): void
         response: { 200: DiffSchema, ...QUERY_PROBLEMS },
       },
     },
-    async (request) => {
-      const events = await queries.events(request.params.id);
-      const side = (text: string, field: string) => {
-        const point = pointFromText(text, field);
-        const state = foldProject(eventsAt(events, point));
-        if (state.status === 'none') return { point, project: undefined, card: undefined };
-        const asOf = point.kind === 'asOf' ? point.date : queries.today();
-        return { point, project: state, card: computeScorecard(state, { asOf }) };
-      };
-      const a = side(request.query.from, 'from');
-      const b = side(request.query.to, 'to');
-      return { projectId: request.params.id, from: a.point, to: b.point, changes: diffProjects(a, b) };
-    },
+    async (request) => service.diff(request.params.id, request.query.from, request.query.to),
   );
 }
-
-function dayOf(text: string, field: string): string {
-  const parsed = parseDate(text);
-  if (!parsed.ok) throw invalid(field, parsed.error);
-  return parsed.value;
-}
-
-/** The Asia/Shanghai day of a stored timestamp (stored with +08:00, so its first ten characters). */
-const recordedDay = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);

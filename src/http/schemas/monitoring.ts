@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Monitoring } from '../../../projections/scorecard-types.js';
+import type { Monitoring } from '../../../projections/monitoring/types.js';
 import { DeviationSchema } from './project-state.js';
 import type { Assert, Exact } from './same-type.js';
 import { ColourSchema, IndicatorGradeSchema, MoneyText } from './values.js';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { BudgetSourceSchema, IndicatorSchema, ProjectEventSchemas } from '../../../commands/project/events.js';
-import { PolicySchema } from '../../../commands/project/policy.js';
-import type { DeclaredProject } from '../../../commands/project/state.js';
+import { BudgetSourceSchema, ProjectEventSchemas } from '../../../domain/project/events.js';
+import { PolicySchema } from '../../../domain/project/policy.js';
+import { QuantitySchema } from '../../../domain/values/schemas.js';
+import type { ProjectView } from '../../../projections/project-view.js';
 import type { Assert, Exact } from './same-type.js';
 import { ActualValueOut, IndicatorGradeSchema, PointSchema, ProjectStatusSchema, TargetOut } from './values.js';
 
-/** GET /api/projects/:id: the project's state at a point, every fact with who recorded it and when. */
+/** GET /api/projects/:id: the project as a reader sees it at a point, every fact with who recorded it and when. */
 
 const recorded = {
   actor: z.string(),
@@ -14,57 +15,71 @@ const recorded = {
 };
 const RecordedSchema = z.object(recorded);
 
-export const IndicatorStateSchema = IndicatorSchema.extend({
-  target: TargetOut,
-  originalTarget: TargetOut,
-  originalTargetText: z.string(),
-  revisions: z.array(
-    z.object({
-      ...recorded,
-      target: TargetOut,
-      targetText: z.string(),
-      previousTarget: TargetOut,
-      previousTargetText: z.string(),
-      reason: z.string(),
-      approvalRef: z.string(),
-    }),
-  ),
-  actuals: z.array(
-    z.object({
-      ...recorded,
-      value: ActualValueOut,
-      text: z.string(),
-      asOf: z.string(),
-      evidence: z.string().optional(),
-      note: z.string().optional(),
-    }),
-  ),
-  assessment: z.object({ ...recorded, grade: IndicatorGradeSchema, score: z.number().optional(), comment: z.string().optional() }).optional(),
-  override: z.object({ ...recorded, score: z.number(), reason: z.string() }).optional(),
-}).meta({ id: 'IndicatorState' });
+const ActualEntrySchema = z
+  .object({ ...recorded, value: ActualValueOut, text: z.string(), asOf: z.string(), evidence: z.string().optional(), note: z.string().optional() })
+  .meta({ id: 'ActualEntry' });
+
+export const IndicatorViewSchema = z
+  .object({
+    id: z.string(),
+    level1: z.enum(['output', 'cost', 'benefit', 'satisfaction']),
+    level1Name: z.string().describe('level 1 as printed: 产出指标, 成本指标 …'),
+    level2: z.string(),
+    name: z.string(),
+    target: TargetOut.describe('the latest approved target'),
+    targetText: z.string(),
+    originalTarget: TargetOut,
+    originalTargetText: z.string(),
+    kind: z.enum(['compare', 'range', 'deadline', 'qualitative']),
+    standard: z.string().optional(),
+    reference: z.object({ text: z.string(), quantity: QuantitySchema.optional() }).optional(),
+    explanation: z.string().optional(),
+    scoringNote: z.string().optional(),
+    points: z.number().optional(),
+    revisions: z.array(
+      z.object({
+        ...recorded,
+        target: TargetOut,
+        targetText: z.string(),
+        previousTarget: TargetOut,
+        previousTargetText: z.string(),
+        reason: z.string(),
+        approvalRef: z.string(),
+      }),
+    ),
+    actuals: z.array(ActualEntrySchema),
+    latestActual: ActualEntrySchema.nullable().describe('the actual that counts: the latest by asOf, ties to the later recorded'),
+    assessment: z.object({ ...recorded, grade: IndicatorGradeSchema, score: z.number().optional(), comment: z.string().optional() }).optional(),
+    override: z.object({ ...recorded, score: z.number(), reason: z.string() }).optional(),
+  })
+  .meta({ id: 'IndicatorView' });
 
 export const DeviationSchema = ProjectEventSchemas.DeviationRecorded.extend(recorded).meta({ id: 'Deviation' });
 
-export const ProjectStateSchema = z
+export const ProjectViewSchema = z
   .object({
-    status: ProjectStatusSchema,
-    revision: z.number().int().describe('last stream revision folded in'),
     id: z.string(),
     code: z.string(),
     year: z.number().int(),
     name: z.string(),
     department: z.string(),
     unit: z.string().optional(),
+    status: ProjectStatusSchema,
+    revision: z.number().int().describe('the stream revision this view stands at'),
     goals: z.object({ annual: z.string().optional(), longTerm: z.string().optional() }),
     policy: PolicySchema,
     registered: RecordedSchema,
     budget: z.object({
       initialFen: z.number().int(),
+      totalFen: z.number().int().describe('全年预算数, in fen'),
+      spentFen: z.number().int().describe('全年执行数, in fen'),
+      initial: z.string().describe('元 text, "500000.00"'),
+      total: z.string(),
+      spent: z.string(),
       sources: z.array(BudgetSourceSchema),
-      totalFen: z.number().int().describe('全年预算数: the latest approved total, in fen'),
       adjustments: z.array(ProjectEventSchemas.BudgetAdjusted.extend(recorded)),
     }),
-    indicators: z.array(IndicatorStateSchema),
+    indicators: z.array(IndicatorViewSchema),
     targetsLocked: z.boolean(),
     targetsDeclaredAt: RecordedSchema.optional(),
     spendingPlan: z.array(z.object({ month: z.number().int(), cumulativePercent: z.number() })),
@@ -74,9 +89,12 @@ export const ProjectStateSchema = z
       submissions: z.array(z.object({ ...recorded, total: z.number(), grade: z.string() })),
       reopenings: z.array(z.object({ ...recorded, reason: z.string() })),
     }),
+    choices: z
+      .object({ deviationCategories: z.array(z.string()), likelihoods: z.array(z.string()), grades: z.array(IndicatorGradeSchema) })
+      .describe('the values the forms offer'),
   })
-  .meta({ id: 'ProjectState' });
+  .meta({ id: 'ProjectView' });
 
-export const ProjectAtSchema = z.object({ point: PointSchema, project: ProjectStateSchema }).meta({ id: 'ProjectAt' });
+export const ProjectAtSchema = z.object({ point: PointSchema, project: ProjectViewSchema }).meta({ id: 'ProjectAt' });
 
-export type ProjectStateIsExact = Assert<Exact<z.output<typeof ProjectStateSchema>, DeclaredProject>>;
+export type ProjectViewIsExact = Assert<Exact<z.output<typeof ProjectViewSchema>, ProjectView>>;

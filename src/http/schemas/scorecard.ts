@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scorecard } from '../../../projections/scorecard-types.js';
+import type { Scorecard } from '../../../domain/scoring/scorecard-types.js';
 import type { Assert, Exact } from './same-type.js';
 import { MoneyText, ProjectGradeSchema } from './values.js';
 

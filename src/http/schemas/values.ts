@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActualValueSchema, GradeSchema, QuantitySchema, TargetSchema } from '../../../commands/values/schemas.js';
+import { ActualValueSchema, GradeSchema, QuantitySchema, TargetSchema } from '../../../domain/values/schemas.js';
 import type { PointInTime } from '../../queries/point-in-time.js';
 import type { Assert, Exact } from './same-type.js';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { DeclaredProject } from '../commands/project/state.js';
-import type { EventStore } from '../src/store/event-store.js';
-import { loadProjectState, readProjectDepartment, readProjectRevision } from './projects-read-model.js';
+import type { DeclaredProject } from '../../../domain/project/state.js';
+import type { EventStore } from '../../store/event-store.js';
+import { loadProjectState, readProjectDepartment, readProjectRevision } from './project-rows.js';
 
 /**
  * Current project states in memory, reused while the read model's revision is unchanged (loading a state

@@ -1,8 +1,8 @@
-import type { DeclaredProject, IndicatorState } from '../../commands/project/state.js';
-import { latestActual } from '../../commands/project/state.js';
-import { quantityMagnitude } from '../../commands/values/units.js';
-import type { Quantity, Target } from '../../commands/values/types.js';
-import type { IndicatorScore, Scorecard } from '../scorecard-types.js';
+import type { DeclaredProject, IndicatorState } from '../project/state.js';
+import { latestActual } from '../project/state.js';
+import { quantityMagnitude } from '../values/units.js';
+import type { Quantity, Target } from '../values/types.js';
+import type { IndicatorScore, Scorecard } from './scorecard-types.js';
 import { scoreExecution } from './execution-score.js';
 import { gradeOf } from './grade.js';
 import { scoreIndicator, statusOf } from './indicator-score.js';
@@ -96,7 +96,7 @@ function indicatorScore(
 }
 
 /**
- * The year-end self-evaluation score (domain.md §5) of a project folded up to the point in time
+ * The year-end self-evaluation score (docs/domain.md §5) of a project folded up to the point in time
  * wanted: the caller filters the events. `asOf` is echoed, and decides whether an uncompleted
  * deadline is still pending (not yet due) or scored 未达成; without it the scorecard is read as at
  * evaluation. Total = execution score + Σ indicator scores, each rounded by policy.

@@ -1,4 +1,4 @@
-import type { EventMetadata } from '../../src/store/event-store.js';
+import type { EventMetadata } from '../recorded-event.js';
 import type { ActualValue, Grade, Target } from '../values/types.js';
 import type { Indicator, ProjectEvent, ProjectEventData } from './events.js';
 import type { Policy } from './policy.js';

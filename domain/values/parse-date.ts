@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { normalizeText, quote } from './text.js';
+import { ZONE } from '../time-zone.js';
 import { fail, ok, type Result } from './types.js';
-
-export const ZONE = 'Asia/Shanghai';
 
 export type DateContext = { year?: number };
 

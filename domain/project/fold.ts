@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../src/store/event-store.js';
+import type { RecordedEvent } from '../recorded-event.js';
 import { ProjectEventSchemas, type ProjectEvent, type ProjectEventType } from './events.js';
 import { applyEvent, initialState, type ProjectState } from './state.js';
 

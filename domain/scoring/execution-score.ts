@@ -1,6 +1,6 @@
-import type { DeclaredProject } from '../../commands/project/state.js';
-import { formatFen } from '../../commands/values/format.js';
-import type { ExecutionScore } from '../scorecard-types.js';
+import type { DeclaredProject } from '../project/state.js';
+import { formatFen } from '../values/format.js';
+import type { ExecutionScore } from './scorecard-types.js';
 import { round, round2, type RoundingMode } from './round.js';
 
 /** Below this share of the budget spent, execution asks for a deviation explanation. */
@@ -11,7 +11,7 @@ export const spentFen = (project: Pick<DeclaredProject, 'spending'>): number =>
   project.spending.reduce((sum, s) => sum + s.amountFen, 0);
 
 /**
- * 预算执行率 (domain.md §5.3): rate = 全年执行数 / 全年预算数, score = weight × min(rate, 1), rounded by
+ * 预算执行率 (docs/domain.md §5.3): rate = 全年执行数 / 全年预算数, score = weight × min(rate, 1), rounded by
  * policy. A zero budget scores 0 with a warning. Under 90 % asks for an explanation, which a
  * DeviationRecorded without indicatorId gives.
  */
