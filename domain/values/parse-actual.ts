@@ -2,8 +2,9 @@ import { takePrefix } from './comparators.js';
 import { formatTarget } from './format.js';
 import { matchDeadline, parseDate, type DateContext } from './parse-date.js';
 import { decimalToFen, parseMoney } from './parse-money.js';
-import { readQuantity, scaledNumber } from './parse-quantity.js';
+import { boundedNumber, readQuantity, scaledNumber } from './parse-quantity.js';
 import { normalizeText, quote } from './text.js';
+import { overlong } from './limits.js';
 import { fail, GRADES, ok, type ActualValue, type Grade, type Quantity, type Result, type Target } from './types.js';
 import { isMoneyUnit } from './units.js';
 
@@ -21,6 +22,8 @@ const GRADE_LIST = GRADES.join('、');
 
 /** A grade 达成/部分达成/未达成 (or one of the synonyms above). */
 export function parseGrade(input: string): Result<Grade> {
+  const long = overlong('评价等级', 'the grade', input);
+  if (long) return long;
   const grade = GRADE_WORDS.get(normalizeText(input).replace(/\s/g, ''));
   return grade
     ? ok(grade)
@@ -43,7 +46,8 @@ function actualQuantity(input: string | number, like: Quantity, target: Target):
       const fen = parseMoney(input);
       return wrap(fen.ok ? ok({ kind: 'money', fen: fen.value }) : fen);
     }
-    return wrap(ok({ kind: 'number', value: input === 0 ? 0 : input, unit: like.unit }));
+    const value = boundedNumber(input === 0 ? 0 : input, input);
+    return wrap(value.ok ? ok({ kind: 'number', value: value.value, unit: like.unit }) : value);
   }
 
   const text = normalizeText(input);
@@ -108,6 +112,8 @@ function gradeActual(input: string | number, target: Target): Result<ActualValue
  * A completion written as a month ("2022年11月") counts as its last day.
  */
 export function parseActual(input: string | number, target: Target, context: DateContext = {}): Result<ActualValue> {
+  const long = overlong('实际完成值', 'the actual', input);
+  if (long) return long;
   try {
     switch (target.kind) {
       case 'compare':

@@ -84,7 +84,7 @@ t.test('redocly lint with its recommended rules finds no error', async (t) => {
 
 /** One call per operation, written as a client author would; the test checks it names every operationId. */
 const CALLS: Record<string, string> = {
-  health: `const kind: 'sqlite' | 'eventstoredb' | undefined = (await client.GET('/health')).data?.store.kind;`,
+  health: `const kind: 'sqlite' | 'eventstoredb' | 'postgres' | undefined = (await client.GET('/health')).data?.store.kind;`,
   register: `{
     const { data, error } = await client.POST('/api/projects', { body: { code: '52270022P00430210142W', year: 2022, name: '平台建设', department: '工商联', budget: { initial: '50万元' } } });
     const revision: number | undefined = data?.revision;

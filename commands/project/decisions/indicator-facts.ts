@@ -7,7 +7,7 @@ import { parseTarget } from '../../../domain/values/parse-target.js';
 import type { AssessInput, OverrideScoreInput, RecordActualInput, RecordDeviationInput, ReviseTargetInput } from '../inputs.js';
 import type { DeclaredProject, ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
-import { date, dayEffectiveAt, notInFuture, requireIndicator, requireOpen } from './guards.js';
+import { date, dayEffectiveAt, inProjectYear, notInFuture, requireIndicator, requireOpen } from './guards.js';
 
 /** 实际完成值 of one indicator, as of a business date. */
 export function recordActual(state: ProjectState, indicatorId: string, input: RecordActualInput, ctx: DecisionContext): Decided[] {
@@ -16,8 +16,12 @@ export function recordActual(state: ProjectState, indicatorId: string, input: Re
   const value = parseActual(input.value, indicator.target, { year: project.year });
   if (!value.ok) throw invalid('value', value.error);
   const asOf = date('asOf', input.asOf, project.year);
+  inProjectYear('asOf', asOf, project.year);
   notInFuture('asOf', asOf, ctx);
-  if (value.value.kind === 'date') notInFuture('value', value.value.date, ctx);
+  if (value.value.kind === 'date') {
+    inProjectYear('value', value.value.date, project.year);
+    notInFuture('value', value.value.date, ctx);
+  }
   return [
     {
       type: 'ActualRecorded',

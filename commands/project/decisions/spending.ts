@@ -2,7 +2,7 @@ import { invalid, refuse } from '../../errors.js';
 import type { AdjustBudgetInput, RecordSpendingInput, SpendingPlanInput } from '../inputs.js';
 import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
-import { date, dayEffectiveAt, declarationEffectiveAt, money, notInFuture, requireOpen } from './guards.js';
+import { date, dayEffectiveAt, declarationEffectiveAt, inProjectYear, money, notInFuture, requireOpen } from './guards.js';
 
 /** The plan's cumulative shares by month; they must not decrease. */
 export function setSpendingPlan(state: ProjectState, input: SpendingPlanInput, ctx: DecisionContext): Decided[] {
@@ -40,6 +40,7 @@ export function recordSpending(state: ProjectState, input: RecordSpendingInput, 
     throw invalid('reason', '负数金额是更正，须说明原因（reason） / a negative amount is a correction and needs a reason');
   }
   const day = date('date', input.date, project.year);
+  inProjectYear('date', day, project.year);
   notInFuture('date', day, ctx);
   const spent = project.spending.reduce((sum, s) => sum + s.amountFen, 0);
   if (spent + amountFen < 0) {
@@ -72,6 +73,7 @@ export function adjustBudget(state: ProjectState, input: AdjustBudgetInput, _ctx
     throw refuse('budget-unchanged', `全年预算数已是 ${totalFen / 100} 元 / the budget is already that amount`, [{ field: 'total', message: '与现值相同' }]);
   }
   const effectiveDate = date('effectiveDate', input.effectiveDate, project.year);
+  inProjectYear('effectiveDate', effectiveDate, project.year);
   return [
     {
       type: 'BudgetAdjusted',
