@@ -1,4 +1,5 @@
 import type { Grade } from '../../domain/values/types.js';
+import type { Deviation } from '../../domain/project/state.js';
 
 /** The monitoring view (绩效监控) served by the query API. Money is a decimal string in 元 ("450000.00"). */
 
@@ -38,5 +39,5 @@ export type Monitoring = {
   checkpoints: CheckpointProgress[];
   indicators: IndicatorMonitoring[];
   /** Red or yellow items, with their deviation records if any. */
-  deviations: { indicatorId: string | null; name: string; colour: Colour; records: unknown[] }[];
+  deviations: { indicatorId: string | null; name: string; colour: Colour; records: Deviation[] }[];
 };

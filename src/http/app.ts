@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
 
 export type AppDeps = {
   store: EventStore;
@@ -65,10 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(swagger, {
-    openapi: {
-      info: { title: 'jixiao 绩效 API', version: '0.1.0', description: '预算项目绩效：目标、执行、监控、自评与审计回放' },
-    },
-    transform: jsonSchemaTransform,
+    openapi: OPENAPI,
+    transform: transformRoute,
+    transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 import { declaredExample } from '../helpers/seed.js';
-import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
+import { PROJECT_ID, plan, register } from '../helpers/worked-example.js';
 
 const base = `/api/projects/${PROJECT_ID}`;
 
@@ -49,34 +49,25 @@ t.test('a register body with a bad budget names the field', async (t) => {
   t.equal(missing.json().errors[0].field, 'year');
 });
 
+/**
+ * How refusals reach a client: the body's schema (400, the field as a path), and a sample of the
+ * decisions' refusals (400 field, 404, 422 rule and detail) as problem+json, nothing written. The
+ * decisions' rules themselves are specified in test/decisions/.
+ */
 t.test('refusals name the field and the rule and write nothing', async (t) => {
   const h = await declared();
   t.teardown(h.close);
-  await refused(t, h, 'PUT', `${base}/targets`, { indicators: [{ ...targets.indicators[0], target: '≥ 约七次以上吧 5次 3个' }] }, { status: 400, field: 'indicators[0].target' });
-  await refused(t, h, 'PUT', `${base}/targets`, { indicators: [{ ...targets.indicators[0], level1: '其他指标' }] }, { status: 400, field: 'indicators[0].level1' });
   await refused(t, h, 'PUT', `${base}/spending-plan`, { checkpoints: [{ month: 3, cumulativePercent: 40 }, { month: 6, cumulativePercent: 30 }] }, { status: 422, rule: 'plan-decreasing' });
-  await refused(t, h, 'POST', `${base}/spending`, { amount: '-3000', date: '2022-06-01' }, { status: 400, field: 'reason' });
   await refused(t, h, 'POST', `${base}/spending`, { amount: 'abc', date: '2022-06-01' }, { status: 400, field: 'amount' });
-  await refused(t, h, 'POST', `${base}/spending`, { amount: '3000', date: '2022-02-30' }, { status: 400, field: 'date' });
-  await refused(t, h, 'POST', `${base}/spending`, { amount: '3000', date: '2022-08-01' }, { status: 422, rule: 'date-in-future' });
-  await refused(t, h, 'POST', `${base}/spending`, { amount: '-3000', date: '2022-06-01', reason: '冲销' }, { status: 422, rule: 'spending-negative' });
   await refused(t, h, 'POST', `${base}/budget-adjustments`, { total: '60万元', reason: '追加', effectiveDate: '2022-06-01' }, { status: 400, field: 'approvalRef' });
   await refused(t, h, 'POST', `${base}/indicators/i9/actuals`, { value: 1, asOf: '2022-06-30' }, { status: 404, rule: 'indicator-unknown' });
-  await refused(t, h, 'POST', `${base}/indicators/i7/actuals`, { value: '5次', asOf: '2022-06-30' }, { status: 400, field: 'value' });
-  await refused(t, h, 'POST', `${base}/indicators/i3/actuals`, { value: '2022年8月5日', asOf: '2022-06-30' }, { status: 422, rule: 'date-in-future' });
   await refused(t, h, 'POST', `${base}/indicators/i1/revisions`, { target: '= 2 个', reason: '需求变化' }, { status: 400, field: 'approvalRef' });
   await refused(t, h, 'POST', `${base}/indicators/i2/assessment`, { grade: '部分达成', score: 9 }, { status: 422, rule: 'score-outside-band', detail: /\[6, 8\)/ });
   await refused(t, h, 'POST', `${base}/indicators/i2/assessment`, { grade: '优秀' }, { status: 400, field: 'grade' });
-  await refused(t, h, 'POST', `${base}/indicators/i1/score-override`, { score: 11, reason: '专家意见' }, { status: 422, rule: 'score-above-points' });
   await refused(t, h, 'POST', `${base}/indicators/i1/score-override`, { score: 8 }, { status: 400, field: 'reason' });
   await refused(t, h, 'POST', `${base}/deviations`, { category: '天气', reason: 'x', measure: 'y' }, { status: 400, field: 'category' });
-  await refused(t, h, 'POST', `${base}/evaluation/reopen`, { reason: '补充' }, { status: 422, rule: 'evaluation-not-submitted' });
   // A misspelt field is refused by name, never dropped.
   await refused(t, h, 'POST', `${base}/spending`, { amount: 100, date: '2022-06-01', nte: '差旅' }, { status: 400, field: 'body', detail: /nte/ });
-  // An impossible time-zone offset would shift the day.
-  await refused(t, h, 'POST', `${base}/spending`, { amount: 100, date: '2022-06-15T10:00+99:00' }, { status: 400, field: 'date' });
-  // A revision changes the value, not the kind of target.
-  await refused(t, h, 'POST', `${base}/indicators/i1/revisions`, { target: '五十万', reason: '调整', approvalRef: '财预〔2022〕5号' }, { status: 422, rule: 'target-kind-changed' });
 });
 
 t.test('If-Match: a stale revision is a 412, the current one is accepted', async (t) => {
@@ -89,32 +80,15 @@ t.test('If-Match: a stale revision is a 412, the current one is accepted', async
   t.equal(res.headers.etag, `"${current + 1}"`);
 });
 
-t.test('the table may be replaced until something is recorded against it, then only revised', async (t) => {
+t.test('the reason of a plan change reaches the history', async (t) => {
   const h = await declared();
   t.teardown(h.close);
-  let res = await h.call('PUT', `${base}/targets`, targets);
-  t.equal(res.statusCode, 200, 'replaced before any fact');
-  res = await h.call('POST', `${base}/indicators/i1/actuals`, { value: 1, asOf: '2022-06-30' });
+  let res = await h.call('POST', `${base}/indicators/i1/actuals`, { value: 1, asOf: '2022-06-30' });
   t.equal(res.statusCode, 200);
-  await refused(t, h, 'PUT', `${base}/targets`, targets, { status: 422, rule: 'targets-locked' });
-  await refused(t, h, 'PUT', `${base}/spending-plan`, plan, { status: 400, field: 'reason' });
   res = await h.call('PUT', `${base}/spending-plan`, { ...plan, reason: '项目进度调整，财政局同意' });
   t.equal(res.statusCode, 200, 'a plan change with its reason');
   const history = (await h.call('GET', `${base}/history`)).json().entries;
   t.equal(history.at(-1).reason, '项目进度调整，财政局同意');
-  res = await h.call('POST', `${base}/indicators/i1/revisions`, { target: '= 2 个', reason: '需求变化', approvalRef: '财预〔2022〕5号' });
-  t.equal(res.statusCode, 200, res.body);
-});
-
-t.test('declared points that do not add up are refused with the sums shown', async (t) => {
-  const h = await testApp({ memory: true });
-  t.teardown(h.close);
-  await h.call('POST', '/api/projects', register);
-  const withPoints = targets.indicators.map((i) => ({ ...i, points: 10 }));
-  const res = await h.call('PUT', `${base}/targets`, { indicators: withPoints });
-  t.equal(res.statusCode, 422, res.body);
-  t.equal(res.json().rule, 'points-sum');
-  t.match(res.json().detail, /100/);
 });
 
 t.test('concurrent commands on one project: one wins, the other is a reported conflict', async (t) => {

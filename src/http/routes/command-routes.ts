@@ -11,6 +11,8 @@ import { isoTimestamp, type Clock } from '../../clock.js';
 import { authorize } from '../access.js';
 import type { IdempotencyKeys, StoredReply } from '../idempotency.js';
 import { actorOf, etagOf, expectedRevisionOf, headerText } from '../request-context.js';
+import { CommandReplySchema, type CommandReply } from '../schemas/command-reply.js';
+import { COMMAND_PROBLEMS, REGISTER_PROBLEMS } from '../schemas/problem.js';
 
 export const ProjectIdParam = z
   .string()
@@ -18,12 +20,6 @@ export const ProjectIdParam = z
 
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
-const CommandReply = z.object({
-  id: z.string(),
-  revision: z.number(),
-  /** Present (true) when the events are written but the read models did not include them yet when answered. */
-  readModelsLag: z.boolean().optional(),
-});
 
 export function commandRoutes(app: FastifyInstance, service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -48,11 +44,10 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
           if (department !== undefined) authorize(request, actionOfCommand(command.type), department);
         },
       });
-      return {
-        status: successStatus,
-        etag: etagOf(result.revision),
-        body: { id: projectId, revision: result.revision, ...(result.readModelsLag ? { readModelsLag: true } : {}) },
-      };
+      // Typed by the response schema: a field it does not describe would be stripped from the answer.
+      const body: CommandReply = { id: projectId, revision: result.revision };
+      if (result.readModelsLag) body.readModelsLag = true;
+      return { status: successStatus, etag: etagOf(result.revision), body };
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
@@ -74,9 +69,10 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
     {
       schema: {
         tags: ['commands'],
+        operationId: REGISTER.cli,
         summary: REGISTER.summary,
         body: RegisterProjectInput,
-        response: { 201: CommandReply },
+        response: { 201: CommandReplySchema, ...REGISTER_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -93,10 +89,11 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
         config: { access: 'project' },
         schema: {
           tags: ['commands'],
+          operationId: route.cli,
           summary: route.summary,
           params: route.needsIndicator ? IndicatorParams : ProjectParams,
           body,
-          response: { 200: CommandReply },
+          response: { 200: CommandReplySchema, ...COMMAND_PROBLEMS },
         },
         handler: async (request, reply) => {
           const params = request.params as { id: string; indicatorId?: string };

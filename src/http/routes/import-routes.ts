@@ -8,6 +8,9 @@ import { IMPORT_LIMITS } from '../../../commands/import/limits.js';
 import { createParsePool } from '../../import/parse-pool.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
+import { ImportResultSchema } from '../schemas/import-result.js';
+import { problems } from '../schemas/problem.js';
+import type { DocumentedBody } from '../schemas/openapi.js';
 
 const RAW_TYPES = [
   'text/plain',
@@ -16,6 +19,15 @@ const RAW_TYPES = [
   'application/octet-stream',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
+
+const file = { type: 'string', format: 'binary' };
+/** Documented only: @fastify/multipart and the raw parsers above read it. */
+const IMPORT_BODY: DocumentedBody = {
+  content: {
+    'multipart/form-data': { schema: { type: 'object', properties: { file }, required: ['file'] } },
+    ...Object.fromEntries(RAW_TYPES.map((type) => [type, { schema: file }])),
+  },
+};
 
 /** POST /api/import: a multipart file or the raw file as the body. */
 export async function importRoutes(app: FastifyInstance, service: ProjectService): Promise<void> {
@@ -30,6 +42,8 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
         bodyLimit: IMPORT_LIMITS.fileBytes,
         schema: {
           tags: ['import'],
+          operationId: 'import',
+          documentedBody: IMPORT_BODY,
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
           querystring: z.object({
             dryRun: z.enum(['true', 'false']).default('false').describe('true: only report what would be recorded; absent: record, as the CLI without --dry-run'),
@@ -39,6 +53,7 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
             budget: z.string().optional().describe('budget (e.g. 50万元), when the file holds one project without one'),
             fileName: z.string().optional().describe('name of a raw-body upload, for format detection'),
           }),
+          response: { 200: ImportResultSchema, ...problems(400, 401, 403, 413, 415, 503) },
         },
       },
       async (request) => {

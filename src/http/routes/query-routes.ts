@@ -11,6 +11,16 @@ import { listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 import { MONITORING_FORM_FORMATS } from '../../../projections/reports/monitoring-form/monitoring-form-file.js';
 import { GRADE_LABELS } from '../../../domain/scoring/grade.js';
+import { DiffSchema } from '../schemas/diff.js';
+import { HistorySchema } from '../schemas/history.js';
+import { MonitoringSchema } from '../schemas/monitoring.js';
+import { problems, QUERY_PROBLEMS } from '../schemas/problem.js';
+import { ProjectListSchema } from '../schemas/project-list.js';
+import { ProjectAtSchema } from '../schemas/project-state.js';
+import { ScorecardSchema } from '../schemas/scorecard.js';
+import { SelfEvaluationResponse } from '../schemas/self-evaluation.js';
+import { MonitoringFormResponse } from '../schemas/monitoring-form.js';
+import { YearEndForecastSchema } from '../schemas/forecast.js';
 
 const Params = z.object({ id: ProjectIdParam });
 const PointQuerySchema = z.object({
@@ -27,6 +37,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     {
       schema: {
         tags: ['queries'],
+        operationId: 'list',
         summary: '项目列表（总分、等级、颜色、执行率）',
         querystring: z.object({
           department: z.string().optional(),
@@ -34,6 +45,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
           forecastGrade: z.enum(GRADE_LABELS).optional().describe('only projects whose year-end forecast has this grade'),
         }),
+        response: { 200: ProjectListSchema, ...problems(400, 401, 403, 503) },
       },
     },
     async (request) => {
@@ -51,7 +63,17 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id',
-    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '项目在某时点的情况（指标、实际值、支出、偏差说明）', params: Params, querystring: PointQuerySchema } },
+    {
+      config: { access: 'project' },
+      schema: {
+        tags: ['queries'],
+        operationId: 'state',
+        summary: '项目在某时点的情况（指标、实际值、支出、偏差说明）',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: ProjectAtSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request, reply) => {
       const answer = await service.project(request.params.id, pointOf(request.query));
       if (answer.point.kind === 'now') reply.header('etag', etagOf(answer.project.revision));
@@ -61,13 +83,33 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id/scorecard',
-    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
+    {
+      config: { access: 'project' },
+      schema: {
+        tags: ['queries'],
+        operationId: 'scorecard',
+        summary: '自评得分（每个指标的完成率与得分）',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: ScorecardSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request) => service.scorecard(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/monitoring',
-    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
+    {
+      config: { access: 'project' },
+      schema: {
+        tags: ['queries'],
+        operationId: 'monitoring',
+        summary: '绩效运行监控（各节点进度与颜色）',
+        params: Params,
+        querystring: PointQuerySchema,
+        response: { 200: MonitoringSchema, ...QUERY_PROBLEMS },
+      },
+    },
     async (request) => service.monitoring(request.params.id, pointOf(request.query)),
   );
 
@@ -77,6 +119,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
       config: { access: 'project' },
       schema: {
         tags: ['queries'],
+        operationId: 'monitoring-form',
         summary: '项目支出绩效目标执行监控表（1–N月；json / xlsx / html）',
         params: Params,
         querystring: z.object({
@@ -88,6 +131,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
             .describe('checkpoint month N: the form is as of its last day'),
           format: z.enum(MONITORING_FORM_FORMATS).default('json'),
         }),
+        response: { 200: MonitoringFormResponse, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -104,9 +148,11 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
       config: { access: 'project' },
       schema: {
         tags: ['queries'],
+        operationId: 'forecast',
         summary: '年末预测：按预计值（否则最新实际值、进度推算）计算的预计总分与等级，及达到满分、良、优所需',
         params: Params,
         querystring: PointQuerySchema,
+        response: { 200: YearEndForecastSchema, ...QUERY_PROBLEMS },
       },
     },
     async (request) => service.forecast(request.params.id, pointOf(request.query)),
@@ -117,9 +163,11 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     { config: { access: 'project' },
       schema: {
         tags: ['queries'],
+        operationId: 'self-evaluation',
         summary: '项目支出绩效自评表（json / csv / xlsx / html）',
         params: Params,
         querystring: PointQuerySchema.extend({ format: z.enum(SELF_EVALUATION_FORMATS).default('json') }),
+        response: { 200: SelfEvaluationResponse, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -139,9 +187,11 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     { config: { access: 'project' },
       schema: {
         tags: ['queries'],
+        operationId: 'history',
         summary: '审计轨迹：每个事件及其中文摘要',
         params: Params,
         querystring: z.object({ from: z.string().optional(), to: z.string().optional() }),
+        response: { 200: HistorySchema, ...QUERY_PROBLEMS },
       },
     },
     async (request, reply) => sendJson(reply, await service.history(request.params.id, request.query)),
@@ -152,9 +202,11 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     { config: { access: 'project' },
       schema: {
         tags: ['queries'],
+        operationId: 'diff',
         summary: '两个时点之间的变化（版本号、日期或时间）',
         params: Params,
         querystring: z.object({ from: z.string({ error: 'from：必填' }), to: z.string({ error: 'to：必填' }) }),
+        response: { 200: DiffSchema, ...QUERY_PROBLEMS },
       },
     },
     async (request) => service.diff(request.params.id, request.query.from, request.query.to),

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { SelfEvaluationTable } from '../../../projections/reports/self-evaluation-table.js';
+import type { Assert, Exact } from './same-type.js';
+import { ProjectGradeSchema, ProjectStatusSchema } from './values.js';
+
+const amount = z.number().nullable().describe('元; null where the form leaves the cell empty');
+
+/** 项目支出绩效自评表 as data (?format=json); the same table is served as csv, xlsx and html. */
+export const SelfEvaluationTableSchema = z
+  .object({
+    title: z.literal('项目支出绩效自评表'),
+    moneyUnit: z.literal('元'),
+    header: z.object({
+      projectId: z.string(),
+      code: z.string(),
+      projectName: z.string(),
+      department: z.string(),
+      implementingUnit: z.string(),
+      year: z.number().int(),
+    }),
+    asOf: z.string().nullable(),
+    status: ProjectStatusSchema,
+    funding: z.array(
+      z.object({
+        kind: z.enum(['total', 'source']),
+        label: z.string().describe('年度资金总额, or the source: 财政拨款, 上年结转, 其他资金 …'),
+        initialBudget: amount,
+        budget: amount,
+        spent: amount,
+        points: z.number().nullable(),
+        ratePercent: z.number().nullable(),
+        score: z.number().nullable(),
+      }),
+    ),
+    goals: z.object({ annual: z.string(), actual: z.string() }),
+    indicators: z.array(
+      z.object({
+        id: z.string(),
+        level1: z.string(),
+        level2: z.string(),
+        name: z.string(),
+        target: z.string(),
+        originalTarget: z.string().optional(),
+        standard: z.string().optional(),
+        actual: z.string().nullable(),
+        points: z.number(),
+        score: z.number(),
+        computedScore: z.number(),
+        status: z.enum(['met', 'partial', 'unmet', 'pending']),
+        deviation: z.string().describe('偏差原因分析及改进措施, one line per record'),
+      }),
+    ),
+    pointsTotal: z.number(),
+    total: z.number(),
+    grade: ProjectGradeSchema,
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'SelfEvaluationTable' });
+
+/** The answer of each format, by media type. */
+export const SelfEvaluationResponse = {
+  description: 'the table in the format asked for (?format=json|csv|xlsx|html)',
+  content: {
+    'application/json': { schema: SelfEvaluationTableSchema },
+    'text/csv': { schema: z.string().describe('UTF-8 with BOM, one row per line of the form') },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any().meta({ type: 'string', format: 'binary', description: 'the .xlsx workbook' }) },
+    'text/html': { schema: z.string().describe('a printable page') },
+  },
+};
+
+export type SelfEvaluationTableIsExact = Assert<Exact<z.output<typeof SelfEvaluationTableSchema>, SelfEvaluationTable>>;
