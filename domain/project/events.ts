@@ -78,6 +78,8 @@ export const ProjectEventSchemas = {
     asOf: IsoDateSchema,
     evidence: z.string().optional(),
     note: z.string().optional(),
+    /** How the text was read when it was not literal (unit assumed, comparator dropped, words graded). */
+    reading: z.string().optional(),
   }),
   TargetRevised: z.object({
     indicatorId: z.string(),

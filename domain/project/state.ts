@@ -21,6 +21,7 @@ export type ActualEntry = Recorded & {
   asOf: string;
   evidence?: string;
   note?: string;
+  reading?: string;
 };
 
 export type IndicatorState = Indicator & {

@@ -62,7 +62,7 @@ export type IndicatorScoreResult = {
 };
 
 /** met: full points; unmet: nothing, or graded 未达成; partial in between. */
-export function statusOf(score: number, points: number, grade?: Grade): Exclude<IndicatorStatus, 'pending'> {
+export function statusOf(score: number, points: number, grade?: Grade): Exclude<IndicatorStatus, 'pending' | 'notApplicable'> {
   if (grade === '未达成') return 'unmet';
   if (points <= 0) return grade === '部分达成' ? 'partial' : 'met';
   if (score >= points - EPS) return 'met';

@@ -1,6 +1,7 @@
 import type { Indicator } from '../project/events.js';
 import type { Policy } from '../project/policy.js';
 import type { Level1 } from '../values/types.js';
+import { isNotApplicable } from '../values/not-applicable.js';
 
 /** Level-1 weights as applied (domain.md §5.1). `cost` is 0 unless 成本指标 is its own level 1. */
 export type Weights = { execution: number; output: number; cost: number; benefit: number; satisfaction: number };
@@ -116,13 +117,20 @@ export function applyWeights(project: {
       weightCents[level1] = 0;
       continue;
     }
-    const withPoints = indicators.filter((i) => i.points !== undefined);
-    const declaredCents = withPoints.reduce((a, i) => a + toCents(i.points ?? 0), 0);
-    for (const i of withPoints) pointsCents.set(i.id, toCents(i.points ?? 0));
-    if (withPoints.length === indicators.length) {
-      weightCents[level1] = declaredCents;
+    // A row not applicable (target `/`) gets 0 points; its points go back to the level's other rows.
+    const applicable = indicators.filter((i) => !isNotApplicable(i.target));
+    for (const i of indicators) if (isNotApplicable(i.target)) pointsCents.set(i.id, 0);
+    if (applicable.length === 0) {
+      warnings.push(`${LEVEL1_LABEL[level1]}指标均不适用，其权重 ${formatPoints(fromCents(weightCents[level1]))} 分未计入`);
+      lost.push({ level1, cents: weightCents[level1] });
+      weightCents[level1] = 0;
       continue;
     }
+    const allDeclared = indicators.every((i) => i.points !== undefined);
+    const withPoints = applicable.filter((i) => i.points !== undefined);
+    const declaredCents = withPoints.reduce((a, i) => a + toCents(i.points ?? 0), 0);
+    for (const i of withPoints) pointsCents.set(i.id, toCents(i.points ?? 0));
+    if (allDeclared) weightCents[level1] = indicators.reduce((a, i) => a + toCents(i.points ?? 0), 0);
     const rest = weightCents[level1] - declaredCents;
     if (rest < 0) {
       errors.push(
@@ -131,9 +139,15 @@ export function applyWeights(project: {
         )}`,
       );
     }
-    const others = indicators.filter((i) => i.points === undefined);
-    const shares = splitCents(Math.max(rest, 0), others.length);
-    others.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+    const others = applicable.filter((i) => i.points === undefined);
+    if (others.length > 0) {
+      const shares = splitCents(Math.max(rest, 0), others.length);
+      others.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+    } else if (rest > 0) {
+      // Every applicable row declared points: the not-applicable rows' points are shared in proportion.
+      const extra = splitProportionally(rest, withPoints.map((i) => toCents(i.points ?? 0)));
+      withPoints.forEach((i, k) => pointsCents.set(i.id, toCents(i.points ?? 0) + (extra[k] ?? 0)));
+    }
   }
 
   const parts = [
