@@ -83,6 +83,7 @@ export const RecordSpendingInput = z.strictObject({
   note: optionalText,
   reference: optionalText,
   reason: optionalText,
+  source: z.string().trim().min(1).max(200, '资金来源 source：最多 200 个字符').optional().describe('资金来源 as registered (财政拨款 …); default: the first'),
 });
 export type RecordSpendingInput = z.infer<typeof RecordSpendingInput>;
 
@@ -91,6 +92,11 @@ export const AdjustBudgetInput = z.strictObject({
   reason: text('调整原因 reason'),
   approvalRef: text('批准文号 approvalRef'),
   effectiveDate: DateInputSchema,
+  sources: z
+    .array(z.strictObject({ name: text('资金来源 name').max(200, '资金来源 name：最多 200 个字符'), amount: MoneyInputSchema }))
+    .max(50)
+    .optional()
+    .describe('全年预算数 of each source after the adjustment; they must add up to total. Absent: the difference goes to the first source'),
 });
 export type AdjustBudgetInput = z.infer<typeof AdjustBudgetInput>;
 

@@ -62,6 +62,8 @@ export const ProjectEventSchemas = {
     reference: z.string().optional(),
     /** Required for a negative (correcting) amount. */
     reason: z.string().optional(),
+    /** The funding source (资金来源) paid from; absent on projects without sources (and read as the first). */
+    source: z.string().optional(),
   }),
   BudgetAdjusted: z.object({
     totalFen: z.number().int(),
@@ -69,6 +71,8 @@ export const ProjectEventSchemas = {
     reason: z.string(),
     approvalRef: z.string(),
     effectiveDate: IsoDateSchema,
+    /** 全年预算数 of each source after the adjustment; absent: the difference goes to the first source. */
+    sources: z.array(BudgetSourceSchema).optional(),
   }),
   ActualRecorded: z.object({
     indicatorId: z.string(),

@@ -39,6 +39,8 @@ export type SpendingEntry = Recorded & ProjectEventData<'SpendingRecorded'>;
 export type BudgetAdjustment = Recorded & ProjectEventData<'BudgetAdjusted'>;
 export type Deviation = Recorded & ProjectEventData<'DeviationRecorded'>;
 
+export type BudgetSource = { name: string; fen: number; totalFen: number };
+
 export type ProjectState =
   | { status: 'none'; revision: number }
   | DeclaredProject;
@@ -58,7 +60,8 @@ export type DeclaredProject = {
   registered: Recorded;
   budget: {
     initialFen: number;
-    sources: { name: string; fen: number }[];
+    /** Per funding source: `fen` is its 年初预算数, `totalFen` its 全年预算数. */
+    sources: BudgetSource[];
     /** 全年预算数: the latest approved total. */
     totalFen: number;
     adjustments: BudgetAdjustment[];
@@ -105,7 +108,10 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
       s.spending = s.spending.slice();
       break;
     case 'BudgetAdjusted':
-      s.budget = Object.assign({}, s.budget, { adjustments: s.budget.adjustments.slice() });
+      s.budget = Object.assign({}, s.budget, {
+        adjustments: s.budget.adjustments.slice(),
+        sources: s.budget.sources.map((x) => Object.assign({}, x)),
+      });
       break;
     case 'DeviationRecorded':
       s.deviations = s.deviations.slice();
@@ -153,7 +159,12 @@ export function applyEvent(
       goals: d.goals,
       policy: d.policy,
       registered: stamped(meta, {}),
-      budget: { initialFen: d.budget.initialFen, sources: d.budget.sources, totalFen: d.budget.initialFen, adjustments: [] },
+      budget: {
+        initialFen: d.budget.initialFen,
+        sources: d.budget.sources.map((s) => ({ name: s.name, fen: s.fen, totalFen: s.fen })),
+        totalFen: d.budget.initialFen,
+        adjustments: [],
+      },
       indicators: [],
       targetsLocked: false,
       spendingPlan: [],
@@ -181,6 +192,7 @@ export function applyEvent(
       s.spending.push(stamped(meta, event.data));
       break;
     case 'BudgetAdjusted':
+      adjustSources(s.budget, event.data);
       s.budget.totalFen = event.data.totalFen;
       s.budget.adjustments.push(stamped(meta, event.data));
       break;
@@ -239,6 +251,20 @@ function stamped<T extends object, K extends keyof T = never>(
   const out: Record<string, unknown> = { actor: meta.actor, recordedAt: meta.recordedAt, revision: meta.revision };
   for (const key in data) if ((key as PropertyKey) !== omit) out[key] = data[key];
   return out as Recorded & Omit<T, K>;
+}
+
+/** Per-source 全年预算数 after an adjustment: as stated, else the difference on the first source. */
+function adjustSources(budget: DeclaredProject['budget'], data: ProjectEventData<'BudgetAdjusted'>): void {
+  if (data.sources) {
+    for (const stated of data.sources) {
+      const known = budget.sources.find((x) => x.name === stated.name);
+      if (known) known.totalFen = stated.fen;
+      else budget.sources.push({ name: stated.name, fen: 0, totalFen: stated.fen });
+    }
+    return;
+  }
+  const first = budget.sources[0];
+  if (first) first.totalFen += data.totalFen - budget.totalFen;
 }
 
 /** A plain loop: this runs once per event in every fold. */

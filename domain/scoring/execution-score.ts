@@ -1,6 +1,6 @@
 import type { DeclaredProject } from '../project/state.js';
 import { formatFen } from '../values/format.js';
-import type { ExecutionScore } from './scorecard-types.js';
+import type { ExecutionScore, SourceExecution } from './scorecard-types.js';
 import { round, round2, type RoundingMode } from './round.js';
 
 /** Below this share of the budget spent, execution asks for a deviation explanation. */
@@ -9,6 +9,31 @@ export const EXECUTION_EXPLANATION_PERCENT = 90;
 /** 全年执行数: the sum of the spending recorded (negative entries correct earlier ones). */
 export const spentFen = (project: Pick<DeclaredProject, 'spending'>): number =>
   project.spending.reduce((sum, s) => sum + s.amountFen, 0);
+
+/** 全年执行数 per source; spending recorded without a source counts to the first. */
+export function spentBySource(project: Pick<DeclaredProject, 'spending' | 'budget'>): Map<string, number> {
+  const spent = new Map(project.budget.sources.map((s) => [s.name, 0]));
+  const first = project.budget.sources[0]?.name;
+  for (const s of project.spending) {
+    const name = s.source ?? first;
+    if (name !== undefined) spent.set(name, (spent.get(name) ?? 0) + s.amountFen);
+  }
+  return spent;
+}
+
+function sourceRows(project: Pick<DeclaredProject, 'spending' | 'budget'>): SourceExecution[] {
+  const spent = spentBySource(project);
+  return project.budget.sources.map((s) => {
+    const fen = spent.get(s.name) ?? 0;
+    return {
+      name: s.name,
+      initialBudget: formatFen(s.fen),
+      budget: formatFen(s.totalFen),
+      spent: formatFen(fen),
+      ratePercent: s.totalFen > 0 ? round2((Math.max(0, fen) / s.totalFen) * 100) : null,
+    };
+  });
+}
 
 /**
  * 预算执行率 (domain.md §5.3): rate = 全年执行数 / 全年预算数, score = weight × min(rate, 1), rounded by
@@ -40,6 +65,7 @@ export function scoreExecution(
     score: round(points * Math.min(rate, 1), rounding),
     needsExplanation,
     explained: project.deviations.some((d) => d.indicatorId === undefined),
+    sources: sourceRows(project),
     warnings,
   };
 }

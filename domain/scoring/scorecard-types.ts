@@ -45,7 +45,18 @@ export type ExecutionScore = {
   score: number;
   needsExplanation: boolean; // rate < 90%
   explained: boolean;
+  /** Per funding source, in registration order (the score is on the total, as the forms do). */
+  sources: SourceExecution[];
   warnings: string[]; // e.g. zero budget
+};
+
+export type SourceExecution = {
+  name: string;
+  initialBudget: string;
+  budget: string;
+  spent: string;
+  /** null when the source's 全年预算数 is 0. */
+  ratePercent: number | null;
 };
 
 export type Scorecard = {

@@ -130,28 +130,49 @@ function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
     ratePercent: e.ratePercent,
     score: e.score,
   };
-  const sources = project.budget.sources.map(
-    (s): FundingRow => ({
-      kind: 'source',
-      label: s.name,
-      initialBudget: fenToYuan(s.fen),
-      budget: null,
-      spent: null,
-      points: null,
-      ratePercent: null,
-      score: null,
-    }),
-  );
-  return [total, ...sources];
+  return [total, ...sourceRows(card)];
+}
+
+/** The standard rows of the form, and how a registered source's name is matched to one. */
+const STANDARD_SOURCES: readonly { label: string; matches: RegExp }[] = [
+  { label: '财政拨款', matches: /财政|拨款/ },
+  { label: '上年结转资金', matches: /结转|结余/ },
+  { label: '其他资金', matches: /其他|其它|自筹/ },
+];
+
+/**
+ * 其中：财政拨款 / 上年结转资金 / 其他资金, as the form prints them, each filled from the registered
+ * source of that kind under the table's own name; other sources follow. Without registered sources
+ * the rows are empty (unknown); with sources, a kind not registered is 0.
+ */
+function sourceRows(card: Scorecard): FundingRow[] {
+  const registered = card.execution.sources;
+  const used = new Set<string>();
+  const row = (label: string, s: Scorecard['execution']['sources'][number] | undefined): FundingRow => ({
+    kind: 'source',
+    label,
+    initialBudget: s ? yuan(s.initialBudget) : registered.length > 0 ? 0 : null,
+    budget: s ? yuan(s.budget) : registered.length > 0 ? 0 : null,
+    spent: s ? yuan(s.spent) : registered.length > 0 ? 0 : null,
+    points: null,
+    ratePercent: s ? s.ratePercent : null,
+    score: null,
+  });
+  const rows = STANDARD_SOURCES.map((standard) => {
+    const s = registered.find((r) => !used.has(r.name) && standard.matches.test(r.name));
+    if (s) used.add(s.name);
+    return row(s?.name ?? standard.label, s);
+  });
+  for (const s of registered) if (!used.has(s.name)) rows.push(row(s.name, s));
+  return rows;
 }
 
 function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly IndicatorRow[]): string[] {
   const notes: string[] = [];
   if (project.status !== 'submitted') notes.push('本表为草稿：自评尚未提交。');
   if (card.asOf) notes.push(`评分截至 ${card.asOf}。`);
-  if (project.budget.sources.length > 0) {
-    notes.push('支出未按资金来源记录：各来源行仅列年初预算数，全年预算数、全年执行数、执行率、得分只在年度资金总额行列示。');
-  }
+  if (project.budget.sources.length === 0) notes.push('项目未登记资金来源：各来源行空白。');
+  notes.push('分值与得分按年度资金总额计算；各资金来源只列执行率。');
   notes.push('“实际完成情况”由系统按各指标完成状态及预算执行率汇总生成。');
   if (rows.some((r) => r.originalTarget !== undefined)) notes.push('年度指标值经批准调整的，括号内为原申报值。');
   for (const i of card.indicators) {

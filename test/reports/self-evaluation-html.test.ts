@@ -19,7 +19,7 @@ t.test('level-1 and level-2 cells are merged with rowspan', async (t) => {
   t.match(html, '<td class="group" rowspan="2">成本指标</td>');
   t.match(html, '<tr><td class="group">效益指标</td><td class="group">社会效益指标</td>', 'a single-row group has no rowspan');
   t.match(html, '<td class="label" rowspan="8">绩效指标</td>', 'the section cell spans the header and the 7 indicators');
-  t.match(html, '<td class="label" rowspan="4">项目资金（元）</td>', 'the funding block spans header, total and 2 sources');
+  t.match(html, '<td class="label" rowspan="5">项目资金（元）</td>', 'the funding block spans header, total and 3 source rows');
 });
 
 t.test('the form shows the headers, amounts in 元 and the total and grade', async (t) => {

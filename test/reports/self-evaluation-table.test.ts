@@ -32,19 +32,18 @@ t.test('the funding total row: 50万 budget, 45万 spent, 90% → 9 of 10 points
   });
 });
 
-t.test('a funding source shows only its initial amount (execution by source is not recorded)', async (t) => {
+t.test('the source rows of the form: 财政拨款, 上年结转资金, 其他资金, with execution per source and the score on the total', async (t) => {
   t.same(table.funding.slice(1), [
-    { kind: 'source', label: '财政拨款', initialBudget: 400000, budget: null, spent: null, points: null, ratePercent: null, score: null },
-    { kind: 'source', label: '其他资金', initialBudget: 100000, budget: null, spent: null, points: null, ratePercent: null, score: null },
+    { kind: 'source', label: '财政拨款', initialBudget: 450000, budget: 450000, spent: 450000, points: null, ratePercent: 100, score: null },
+    { kind: 'source', label: '上年结转资金', initialBudget: 0, budget: 0, spent: 0, points: null, ratePercent: null, score: null },
+    { kind: 'source', label: '其他资金', initialBudget: 50000, budget: 50000, spent: 0, points: null, ratePercent: 0, score: null },
   ]);
-  t.ok(table.notes.some((n) => n.startsWith('支出未按资金来源记录')), 'the notes say why the source rows are empty');
 });
 
-t.test('without sources the funding block has the total row only', async (t) => {
-  const noSources = { ...project, budget: { ...project.budget, sources: [] } };
-  const plain = selfEvaluationTable(noSources, card);
-  t.equal(plain.funding.length, 1);
-  t.notOk(plain.notes.some((n) => n.startsWith('支出未按资金来源记录')));
+t.test('without registered sources the three source rows are printed empty', async (t) => {
+  const plain = selfEvaluationTable({ ...project, budget: { ...project.budget, sources: [] } }, { ...card, execution: { ...card.execution, sources: [] } });
+  t.same(plain.funding.slice(1).map((f) => [f.label, f.initialBudget, f.spent]), [['财政拨款', null, null], ['上年结转资金', null, null], ['其他资金', null, null]]);
+  t.ok(plain.notes.some((n) => n.startsWith('项目未登记资金来源')));
 });
 
 t.test('the goals: declared aim beside a generated summary of what was met', async (t) => {
