@@ -14,6 +14,13 @@ import {
   SpendingPlanInput,
   SubmitEvaluationInput,
 } from './inputs.js';
+import {
+  DescribeAchievementsInput,
+  OverrideExecutionScoreInput,
+  ReviseGoalsInput,
+  SetDisplayUnitInput,
+  SetImplementationPeriodInput,
+} from './form-inputs.js';
 
 /**
  * Every command once: its CLI name, its HTTP route (relative to /api/projects/:id; register is
@@ -60,6 +67,11 @@ export const PROJECT_COMMANDS: readonly CommandSpec[] = [
   onProject('assess', 'POST', '/indicators/:indicatorId/assessment', '定性评价（达成/部分达成/未达成）', AssessInput, (input: AssessInput, indicatorId) => ({ type: 'AssessIndicator', indicatorId, input })),
   onProject('override-score', 'POST', '/indicators/:indicatorId/score-override', '人工调整得分（须说明理由）', OverrideScoreInput, (input: OverrideScoreInput, indicatorId) => ({ type: 'OverrideScore', indicatorId, input })),
   onProject('record-deviation', 'POST', '/deviations', '偏差原因分析及改进措施', RecordDeviationInput, (input: RecordDeviationInput) => ({ type: 'RecordDeviation', input })),
+  onProject('revise-goals', 'POST', '/goals', '修改年度总体目标（须说明原因）', ReviseGoalsInput, (input: ReviseGoalsInput) => ({ type: 'ReviseGoals', input })),
+  onProject('describe-achievements', 'PUT', '/achievements', '填写实际完成情况（修改须说明原因）', DescribeAchievementsInput, (input: DescribeAchievementsInput) => ({ type: 'DescribeAchievements', input })),
+  onProject('override-execution-score', 'POST', '/execution/score-override', '人工调整预算执行率得分（须说明理由）', OverrideExecutionScoreInput, (input: OverrideExecutionScoreInput) => ({ type: 'OverrideExecutionScore', input })),
+  onProject('set-implementation-period', 'PUT', '/implementation-period', '登记项目实施期（修改须说明原因）', SetImplementationPeriodInput, (input: SetImplementationPeriodInput) => ({ type: 'SetImplementationPeriod', input })),
+  onProject('set-display-unit', 'PUT', '/display-unit', '报表金额单位（元 / 万元）', SetDisplayUnitInput, (input: SetDisplayUnitInput) => ({ type: 'SetDisplayUnit', input })),
   onProject('submit', 'POST', '/evaluation/submit', '提交自评', SubmitEvaluationInput, (input: { comment?: string } | undefined) => ({ type: 'SubmitEvaluation', input })),
   onProject('reopen', 'POST', '/evaluation/reopen', '重新打开自评（须说明原因）', ReopenEvaluationInput, (input: ReopenEvaluationInput) => ({ type: 'ReopenEvaluation', input })),
 ];

@@ -13,6 +13,13 @@ import type {
   SpendingPlanInput,
 } from './inputs.js';
 import type { ProjectEvent } from '../../domain/project/events.js';
+import type {
+  DescribeAchievementsInput,
+  OverrideExecutionScoreInput,
+  ReviseGoalsInput,
+  SetDisplayUnitInput,
+  SetImplementationPeriodInput,
+} from './form-inputs.js';
 
 /** Commands on one project-year stream; inputs are already shape-checked by their zod schemas. */
 export type ProjectCommand =
@@ -26,6 +33,11 @@ export type ProjectCommand =
   | { type: 'AssessIndicator'; indicatorId: string; input: AssessInput }
   | { type: 'OverrideScore'; indicatorId: string; input: OverrideScoreInput }
   | { type: 'RecordDeviation'; input: RecordDeviationInput }
+  | { type: 'ReviseGoals'; input: ReviseGoalsInput }
+  | { type: 'DescribeAchievements'; input: DescribeAchievementsInput }
+  | { type: 'OverrideExecutionScore'; input: OverrideExecutionScoreInput }
+  | { type: 'SetImplementationPeriod'; input: SetImplementationPeriodInput }
+  | { type: 'SetDisplayUnit'; input: SetDisplayUnitInput }
   | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }
   | { type: 'ReopenEvaluation'; input: ReopenEvaluationInput };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PolicySchema } from '../../domain/project/policy.js';
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../../domain/project/events.js';
 import { GradeSchema } from '../../domain/values/schemas.js';
+import { DisplayUnitInput, PeriodInputSchema } from './form-inputs.js';
 
 /**
  * Command bodies as users send them (HTTP JSON, CLI --json, import). Money, dates and targets arrive as
@@ -43,6 +44,8 @@ export const RegisterProjectInput = z.strictObject({
   }),
   goals: z.strictObject({ annual: optionalText, longTerm: optionalText }).optional(),
   policy: PolicySchema.partial().optional(),
+  implementationPeriod: PeriodInputSchema.optional(),
+  displayUnit: DisplayUnitInput.optional().describe('money unit of the printed forms: 元 (default) or 万元'),
 });
 export type RegisterProjectInput = z.infer<typeof RegisterProjectInput>;
 

@@ -40,6 +40,15 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const BudgetSourceSchema = z.object({ name: z.string(), fen: z.number().int() });
 
+/** 项目实施期: first and last day, and the text as written on the form. */
+export const PeriodSchema = z.object({ start: IsoDateSchema, end: IsoDateSchema, text: z.string().optional() });
+
+/** The money unit the forms print (单位：元 / 单位：万元); amounts are kept in fen whatever it is. */
+export const DISPLAY_UNITS = ['元', '万元'] as const;
+export const DisplayUnitSchema = z.enum(DISPLAY_UNITS);
+
+const GoalsSchema = z.object({ annual: z.string().optional(), longTerm: z.string().optional() });
+
 export const ProjectEventSchemas = {
   ProjectRegistered: z.object({
     code: z.string(),
@@ -48,8 +57,10 @@ export const ProjectEventSchemas = {
     department: z.string(),
     unit: z.string().optional(),
     budget: z.object({ initialFen: z.number().int(), sources: z.array(BudgetSourceSchema).default([]) }),
-    goals: z.object({ annual: z.string().optional(), longTerm: z.string().optional() }).default({}),
+    goals: GoalsSchema.default({}),
     policy: PolicySchema,
+    implementationPeriod: PeriodSchema.optional(),
+    displayUnit: DisplayUnitSchema.optional(),
   }),
   TargetsDeclared: z.object({ indicators: z.array(IndicatorSchema) }),
   SpendingPlanSet: z.object({
@@ -109,6 +120,14 @@ export const ProjectEventSchemas = {
     measure: z.string(),
     likelihood: z.enum(LIKELIHOODS).optional(),
   }),
+  /** 年度总体目标 revised: the new text, the previous one, and why. */
+  GoalsRevised: z.object({ goals: GoalsSchema, previous: GoalsSchema, reason: z.string() }),
+  /** 实际完成情况 as the department writes it; a later one replaces it and keeps the earlier in history. */
+  AchievementsDescribed: z.object({ text: z.string(), previousText: z.string().optional(), reason: z.string().optional() }),
+  /** An assessor's 预算执行率 score with a written reason; the computed score stays visible. */
+  ExecutionScoreOverridden: z.object({ score: z.number(), reason: z.string() }),
+  ImplementationPeriodSet: z.object({ period: PeriodSchema, previous: PeriodSchema.optional(), reason: z.string().optional() }),
+  DisplayUnitSet: z.object({ unit: DisplayUnitSchema, previous: DisplayUnitSchema }),
   EvaluationSubmitted: z.object({ total: z.number(), grade: z.string() }),
   EvaluationReopened: z.object({ reason: z.string() }),
 } as const;

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '../recorded-event.js';
 import type { ActualValue, Grade, Target } from '../values/types.js';
-import type { Indicator, ProjectEvent, ProjectEventData } from './events.js';
+import type { DISPLAY_UNITS, Indicator, ProjectEvent, ProjectEventData } from './events.js';
 import type { Policy } from './policy.js';
 
 /** Who recorded something and when; every fact in the state keeps it for audit. */
@@ -56,6 +56,16 @@ export type DeclaredProject = {
   department: string;
   unit?: string;
   goals: { annual?: string; longTerm?: string };
+  /** Every revision of the goals, oldest first. */
+  goalsRevisions: (Recorded & ProjectEventData<'GoalsRevised'>)[];
+  /** 实际完成情况 as written by the department, with its earlier versions. */
+  achievements?: Recorded & ProjectEventData<'AchievementsDescribed'>;
+  achievementsHistory: (Recorded & ProjectEventData<'AchievementsDescribed'>)[];
+  executionOverride?: Recorded & ProjectEventData<'ExecutionScoreOverridden'>;
+  implementationPeriod?: ProjectEventData<'ImplementationPeriodSet'>['period'];
+  periodChanges: (Recorded & ProjectEventData<'ImplementationPeriodSet'>)[];
+  /** 元 unless the table imported or the user chose 万元. */
+  displayUnit: (typeof DISPLAY_UNITS)[number];
   policy: Policy;
   registered: Recorded;
   budget: {
@@ -116,6 +126,15 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
     case 'DeviationRecorded':
       s.deviations = s.deviations.slice();
       break;
+    case 'GoalsRevised':
+      s.goalsRevisions = s.goalsRevisions.slice();
+      break;
+    case 'AchievementsDescribed':
+      s.achievementsHistory = s.achievementsHistory.slice();
+      break;
+    case 'ImplementationPeriodSet':
+      s.periodChanges = s.periodChanges.slice();
+      break;
     case 'EvaluationSubmitted':
     case 'EvaluationReopened':
       s.evaluation = { submissions: s.evaluation.submissions.slice(), reopenings: s.evaluation.reopenings.slice() };
@@ -157,6 +176,11 @@ export function applyEvent(
       department: d.department,
       ...(d.unit !== undefined ? { unit: d.unit } : {}),
       goals: d.goals,
+      goalsRevisions: [],
+      achievementsHistory: [],
+      ...(d.implementationPeriod ? { implementationPeriod: d.implementationPeriod } : {}),
+      periodChanges: [],
+      displayUnit: d.displayUnit ?? '元',
       policy: d.policy,
       registered: stamped(meta, {}),
       budget: {
@@ -225,6 +249,27 @@ export function applyEvent(
     case 'DeviationRecorded':
       s.targetsLocked = true;
       s.deviations.push(stamped(meta, event.data));
+      break;
+    case 'GoalsRevised':
+      s.goals = event.data.goals;
+      s.goalsRevisions.push(stamped(meta, event.data));
+      break;
+    case 'AchievementsDescribed': {
+      const entry = stamped(meta, event.data);
+      s.achievements = entry;
+      s.achievementsHistory.push(entry);
+      break;
+    }
+    case 'ExecutionScoreOverridden':
+      s.targetsLocked = true;
+      s.executionOverride = stamped(meta, event.data);
+      break;
+    case 'ImplementationPeriodSet':
+      s.implementationPeriod = event.data.period;
+      s.periodChanges.push(stamped(meta, event.data));
+      break;
+    case 'DisplayUnitSet':
+      s.displayUnit = event.data.unit;
       break;
     case 'EvaluationSubmitted':
       s.status = 'submitted';

@@ -41,7 +41,7 @@ function sourceRows(project: Pick<DeclaredProject, 'spending' | 'budget'>): Sour
  * DeviationRecorded without indicatorId gives.
  */
 export function scoreExecution(
-  project: Pick<DeclaredProject, 'budget' | 'spending' | 'deviations'>,
+  project: Pick<DeclaredProject, 'budget' | 'spending' | 'deviations'> & Partial<Pick<DeclaredProject, 'executionOverride'>>,
   points: number,
   rounding: RoundingMode,
 ): ExecutionScore {
@@ -54,6 +54,8 @@ export function scoreExecution(
     rate = Math.max(0, spent) / budgetFen;
     if (spent > budgetFen) warnings.push(`全年执行数 ${formatFen(spent)} 元超过全年预算数 ${formatFen(budgetFen)} 元`);
   }
+  const computedScore = round(points * Math.min(rate, 1), rounding);
+  const override = project.executionOverride;
   // Integer comparison in fen: 90 % exactly does not ask for an explanation.
   const needsExplanation = budgetFen > 0 && spent * 100 < budgetFen * EXECUTION_EXPLANATION_PERCENT;
   return {
@@ -62,7 +64,9 @@ export function scoreExecution(
     spent: formatFen(spent),
     ratePercent: round2(rate * 100),
     points,
-    score: round(points * Math.min(rate, 1), rounding),
+    score: override ? round(override.score, rounding) : computedScore,
+    computedScore,
+    ...(override ? { override: { score: override.score, reason: override.reason, actor: override.actor } } : {}),
     needsExplanation,
     explained: project.deviations.some((d) => d.indicatorId === undefined),
     sources: sourceRows(project),

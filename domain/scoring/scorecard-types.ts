@@ -42,7 +42,10 @@ export type ExecutionScore = {
   spent: string; // 全年执行数
   ratePercent: number; // rounded to 2 decimals
   points: number;
+  /** The score that counts: the override when one is set, else computedScore. */
   score: number;
+  computedScore: number;
+  override?: { score: number; reason: string; actor: string };
   needsExplanation: boolean; // rate < 90%
   explained: boolean;
   /** Per funding source, in registration order (the score is on the total, as the forms do). */

@@ -2,6 +2,7 @@ import type { DeclaredProject, IndicatorState } from '../project/state.js';
 import { latestActual } from '../project/state.js';
 import { quantityMagnitude } from '../values/units.js';
 import { isNotApplicable } from '../values/not-applicable.js';
+import { periodWarnings } from '../values/parse-period.js';
 import type { Quantity, Target } from '../values/types.js';
 import type { IndicatorScore, Scorecard } from './scorecard-types.js';
 import { scoreExecution } from './execution-score.js';
@@ -129,6 +130,7 @@ export function computeScorecard(project: DeclaredProject, options: { asOf?: str
   const warnings = [...applied.errors, ...applied.warnings];
   const execution = scoreExecution(project, applied.weights.execution, project.policy.rounding);
   warnings.push(...execution.warnings);
+  if (project.implementationPeriod) warnings.push(...periodWarnings(project.implementationPeriod, project.year));
   const indicators = project.indicators.map((i) =>
     indicatorScore(i, applied.pointsById.get(i.id) ?? 0, project, options.asOf, warnings),
   );

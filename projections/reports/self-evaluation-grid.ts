@@ -91,6 +91,7 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     [cell(0, '项目名称', 'label'), cell(1, h.projectName, 'text', 8)],
     [cell(0, '主管部门', 'label'), cell(1, h.department, 'text', 3), cell(4, '实施单位', 'label', 2), cell(6, h.implementingUnit, 'text', 3)],
   ];
+  if (h.implementationPeriod !== '') rows.push([cell(0, '项目实施期', 'label'), cell(1, h.implementationPeriod, 'text', 8)]);
 
   const funding = table.funding;
   rows.push([

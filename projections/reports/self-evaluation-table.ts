@@ -61,12 +61,15 @@ export type SelfEvaluationTable = {
     implementingUnit: string;
     /** 年度 */
     year: number;
+    /** 项目实施期 "2022-01-01 至 2022-12-31"; '' when not registered. */
+    implementationPeriod: string;
   };
   /** The date the scorecard was computed as of; null for "now". */
   asOf: string | null;
   status: DeclaredProject['status'];
   funding: FundingRow[];
-  goals: { annual: string; actual: string };
+  /** 实际完成情况: the department's text; when none was written, a generated draft (`actualIsDraft`). */
+  goals: { annual: string; actual: string; actualIsDraft: boolean };
   /** Grouped by level 1, then level 2, in order of first appearance, so the form can merge their cells. */
   indicators: IndicatorRow[];
   /** Sum of 分值: execution points + every indicator's points (100 when the weights are whole). */
@@ -173,7 +176,11 @@ function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly Indic
   if (card.asOf) notes.push(`评分截至 ${card.asOf}。`);
   if (project.budget.sources.length === 0) notes.push('项目未登记资金来源：各来源行空白。');
   notes.push('分值与得分按年度资金总额计算；各资金来源只列执行率。');
-  notes.push('“实际完成情况”由系统按各指标完成状态及预算执行率汇总生成。');
+  if (!project.achievements) notes.push('“实际完成情况”尚未填写：所列为系统按各指标完成状态及预算执行率生成的草稿。');
+  const e = card.execution;
+  if (e.override) {
+    notes.push(`预算执行率得分经人工调整：计算得分 ${two(e.computedScore)}，调整为 ${two(e.override.score)}（${e.override.actor}），理由：${e.override.reason}`);
+  }
   if (rows.some((r) => r.originalTarget !== undefined)) notes.push('年度指标值经批准调整的，括号内为原申报值。');
   for (const i of card.indicators) {
     if (i.override) {
@@ -219,11 +226,14 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
       department: project.department,
       implementingUnit: project.unit ?? '',
       year: project.year,
+      implementationPeriod: project.implementationPeriod ? `${project.implementationPeriod.start} 至 ${project.implementationPeriod.end}` : '',
     },
     asOf: card.asOf,
     status: project.status,
     funding: fundingRows(project, card),
-    goals: { annual: project.goals.annual ?? '', actual: actualSummary(card) },
+    goals: project.achievements
+      ? { annual: project.goals.annual ?? '', actual: project.achievements.text, actualIsDraft: false }
+      : { annual: project.goals.annual ?? '', actual: actualSummary(card), actualIsDraft: true },
     indicators,
     pointsTotal,
     total: card.total,

@@ -119,6 +119,7 @@ export function workedScorecard(): Scorecard {
       ratePercent: 90,
       points: 10,
       score: 9,
+      computedScore: 9,
       needsExplanation: false,
       explained: false,
       // Spending recorded without a source counts to the first.

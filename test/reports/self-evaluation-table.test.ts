@@ -14,6 +14,7 @@ t.test('the header names the project, its department, unit and year, in 元', as
     department: '黔南州工商业联合会',
     implementingUnit: '黔南州工商业联合会',
     year: 2022,
+    implementationPeriod: '',
   });
   t.equal(table.title, '项目支出绩效自评表');
   t.equal(table.moneyUnit, '元');
@@ -50,6 +51,7 @@ t.test('the goals: declared aim beside a generated summary of what was met', asy
   t.same(table.goals, {
     annual: '完成黔南州政企服务平台建设工作',
     actual: '共 7 项指标：达成 4 项，部分达成 3 项，未达成 0 项；全年执行数 450000.00 元，预算执行率 90.00%。',
+    actualIsDraft: true,
   });
 });
 
