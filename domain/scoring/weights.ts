@@ -63,6 +63,29 @@ function sumMessage(parts: { label: string; cents: number }[]): string {
 }
 
 /**
+ * `inOutput`: the execution points are taken out of the 产出 level, whose indicators keep their
+ * proportions (largest remainder, exact to 0.01 分): 产出 50 with execution 10 leaves 40 to share.
+ */
+function carveExecution(
+  output: readonly Indicator[],
+  weightCents: Record<Level1, number>,
+  executionCents: number,
+  pointsCents: Map<string, number>,
+  errors: string[],
+): void {
+  if (weightCents.output <= executionCents) {
+    errors.push(
+      `预算执行率分值 ${formatPoints(fromCents(executionCents))} 计入产出指标，但产出指标合计只有 ${formatPoints(fromCents(weightCents.output))}`,
+    );
+    return;
+  }
+  const rest = weightCents.output - executionCents;
+  const shares = splitProportionally(rest, output.map((i) => pointsCents.get(i.id) ?? 0));
+  output.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+  weightCents.output = rest;
+}
+
+/**
  * Level-1 weights and the points of every indicator (domain.md §5.1–§5.2).
  *
  * - Weights: the project's declared weights, else 预算执行率 10 / 产出 50 / 效益 30 / 满意度 10. When
@@ -75,7 +98,7 @@ function sumMessage(parts: { label: string; cents: number }[]): string {
  */
 export function applyWeights(project: {
   indicators: readonly Indicator[];
-  policy: Pick<Policy, 'weights'>;
+  policy: Pick<Policy, 'weights'> & Partial<Pick<Policy, 'executionPoints'>>;
 }): AppliedWeights {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -90,7 +113,8 @@ export function applyWeights(project: {
     benefit: toCents(declared?.benefit ?? DEFAULT_WEIGHTS.benefit),
     satisfaction: toCents(declared?.satisfaction ?? DEFAULT_WEIGHTS.satisfaction),
   };
-  const executionCents = toCents(declared?.execution ?? DEFAULT_WEIGHTS.execution);
+  const placement = project.policy.executionPoints ?? 'separate';
+  const executionCents = placement === 'none' ? 0 : toCents(declared?.execution ?? DEFAULT_WEIGHTS.execution);
 
   if (declared) {
     const parts = [
@@ -149,6 +173,8 @@ export function applyWeights(project: {
       withPoints.forEach((i, k) => pointsCents.set(i.id, toCents(i.points ?? 0) + (extra[k] ?? 0)));
     }
   }
+
+  if (placement === 'inOutput') carveExecution(byLevel1.get('output') ?? [], weightCents, executionCents, pointsCents, errors);
 
   const parts = [
     { label: EXECUTION_LABEL, cents: executionCents },

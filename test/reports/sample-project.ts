@@ -65,7 +65,7 @@ export function workedExample(): StreamBuilder {
       unit: '黔南州工商业联合会',
       budget: { initialFen: 50_000_000, sources: [{ name: '财政拨款', fen: 45_000_000 }, { name: '其他资金', fen: 5_000_000 }] },
       goals: { annual: '完成黔南州政企服务平台建设工作' },
-      policy: { reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
+      policy: { executionPoints: 'separate', reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
     })
     .add('TargetsDeclared', { indicators: workedIndicators })
     .add('SpendingPlanSet', { checkpoints: [{ month: 3, cumulativePercent: 10 }, { month: 6, cumulativePercent: 30 }, { month: 10, cumulativePercent: 60 }, { month: 12, cumulativePercent: 100 }] })
