@@ -1,3 +1,4 @@
+import { groupThousands } from '../../domain/values/display.js';
 import type { IndicatorRow, SelfEvaluationTable } from './self-evaluation-table.js';
 
 /**
@@ -15,6 +16,8 @@ export type GridCell = {
   rowSpan: number;
   value: string | number | null;
   style: CellStyle;
+  /** Decimals a number cell shows (2 unless an amount in 万元 needs more to stay exact). */
+  decimals?: number;
 };
 
 export type FormGrid = {
@@ -38,9 +41,21 @@ const cell = (col: number, value: GridCell['value'], style: CellStyle, colSpan =
   style,
 });
 
-/** The number shown with two decimals, or '' when empty: how csv and html print a number cell. */
-export function numberText(value: number | null): string {
-  return value === null ? '' : value.toFixed(2);
+/** The number shown with two decimals (or `decimals`), or '' when empty: how csv prints a number cell. */
+export function numberText(value: number | null, decimals = 2): string {
+  return value === null ? '' : value.toFixed(decimals);
+}
+
+/** As on screen: with thousands separators ("450,000.00"), for html. */
+export function groupedNumberText(value: number | null, decimals = 2): string {
+  return value === null ? '' : groupThousands(value.toFixed(decimals));
+}
+
+/** Decimals of an amount cell: 2, or as many as the amount needs (at most 6, fen in 万元). */
+function amountDecimals(value: number | null): number {
+  if (value === null) return 2;
+  for (let d = 2; d < 6; d++) if (Number(value.toFixed(d)) === value) return d;
+  return 6;
 }
 
 /** Target cell: the latest approved value, the declared one in brackets when revised. */
@@ -105,7 +120,8 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     if (f.kind === 'source') firstSource = false;
     rows.push([
       cell(1, label, 'label', 2),
-      ...[f.initialBudget, f.budget, f.spent, f.points, f.ratePercent, f.score].map((v, k) => cell(3 + k, v, 'number')),
+      ...[f.initialBudget, f.budget, f.spent].map((v, k) => ({ ...cell(3 + k, v, 'number'), decimals: amountDecimals(v) })),
+      ...[f.points, f.ratePercent, f.score].map((v, k) => cell(6 + k, v, 'number')),
     ]);
   }
 

@@ -1,4 +1,4 @@
-import { numberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
+import { groupedNumberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
 /**
@@ -34,7 +34,7 @@ function tableCell(c: GridCell): string {
     c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '',
     c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '',
   ].join('');
-  const text = typeof c.value === 'number' ? numberText(c.value) : (c.value ?? '');
+  const text = typeof c.value === 'number' ? groupedNumberText(c.value, c.decimals) : (c.value ?? '');
   return `<${tag}${attrs}>${escapeHtml(text)}</${tag}>`;
 }
 

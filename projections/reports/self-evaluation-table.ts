@@ -1,5 +1,5 @@
 import type { DeclaredProject, Deviation } from '../../domain/project/state.js';
-import { formatFen } from '../../domain/values/format.js';
+import { amountIn, displayTarget, formatAmount, type MoneyUnit } from '../../domain/values/display.js';
 import type { IndicatorScore, IndicatorStatus, Scorecard } from '../../domain/scoring/scorecard-types.js';
 
 /**
@@ -32,9 +32,11 @@ export type IndicatorRow = {
   level1: string;
   level2: string;
   name: string;
-  /** 年度指标值: the latest approved target as written. */
+  /** 年度指标值: the latest approved target as the system reads it ("≤ 50 万元", "2022-12-31 前完成"). */
   target: string;
-  /** The target as first declared, when it was revised. */
+  /** The same target as written on the form ("$\leq 50万元$", "定性2022年12月"). */
+  targetWritten: string;
+  /** The target as first declared (as written), when it was revised. */
   originalTarget?: string;
   standard?: string;
   actual: string | null;
@@ -49,7 +51,8 @@ export type IndicatorRow = {
 
 export type SelfEvaluationTable = {
   title: '项目支出绩效自评表';
-  moneyUnit: '元';
+  /** The project's display unit: every amount of the funding block is in it. */
+  moneyUnit: MoneyUnit;
   header: {
     projectId: string;
     code: string;
@@ -82,8 +85,8 @@ export type SelfEvaluationTable = {
   notes: string[];
 };
 
-const yuan = (decimal: string): number => Number(decimal);
-const fenToYuan = (fen: number): number => Number(formatFen(fen));
+/** A scorecard amount ("450000.00" 元) as fen, then as a number in the display unit. */
+const fenOf = (decimal: string): number => Math.round(Number(decimal) * 100);
 const two = (n: number): string => n.toFixed(2);
 
 export function deviationText(records: readonly Deviation[]): string {
@@ -110,7 +113,7 @@ function grouped(rows: readonly IndicatorScore[]): IndicatorScore[] {
     .map(({ r }) => r);
 }
 
-function actualSummary(card: Scorecard): string {
+function actualSummary(card: Scorecard, unit: MoneyUnit): string {
   const count = (s: IndicatorStatus) => card.indicators.filter((i) => i.status === s).length;
   const pending = count('pending');
   const parts = [
@@ -118,11 +121,13 @@ function actualSummary(card: Scorecard): string {
   ];
   if (pending > 0) parts.push(`尚无实际完成值 ${pending} 项`);
   const e = card.execution;
-  return `${parts.join('，')}；全年执行数 ${e.spent} 元，预算执行率 ${two(e.ratePercent)}%。`;
+  return `${parts.join('，')}；全年执行数 ${formatAmount(fenOf(e.spent), unit)} ${unit}，预算执行率 ${two(e.ratePercent)}%。`;
 }
 
 function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
   const e = card.execution;
+  const unit = project.displayUnit;
+  const yuan = (decimal: string): number => amountIn(fenOf(decimal), unit);
   const total: FundingRow = {
     kind: 'total',
     label: '年度资金总额',
@@ -133,7 +138,7 @@ function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
     ratePercent: e.ratePercent,
     score: e.score,
   };
-  return [total, ...sourceRows(card)];
+  return [total, ...sourceRows(card, yuan)];
 }
 
 /** The standard rows of the form, and how a registered source's name is matched to one. */
@@ -148,7 +153,7 @@ const STANDARD_SOURCES: readonly { label: string; matches: RegExp }[] = [
  * source of that kind under the table's own name; other sources follow. Without registered sources
  * the rows are empty (unknown); with sources, a kind not registered is 0.
  */
-function sourceRows(card: Scorecard): FundingRow[] {
+function sourceRows(card: Scorecard, yuan: (decimal: string) => number): FundingRow[] {
   const registered = card.execution.sources;
   const used = new Set<string>();
   const row = (label: string, s: Scorecard['execution']['sources'][number] | undefined): FundingRow => ({
@@ -195,6 +200,12 @@ function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly Indic
   return notes;
 }
 
+/** The target as read, from the indicator's state; the written text when the indicator is unknown. */
+function shownTarget(project: DeclaredProject, id: string, written: string): string {
+  const indicator = project.indicators.find((x) => x.id === id);
+  return indicator && indicator.targetText === written ? displayTarget(indicator.target, indicator.targetText) : written;
+}
+
 export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): SelfEvaluationTable {
   const indicators = grouped(card.indicators).map(
     (i): IndicatorRow => ({
@@ -202,7 +213,8 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
       level1: i.level1,
       level2: i.level2,
       name: i.name,
-      target: i.target,
+      target: shownTarget(project, i.id, i.target),
+      targetWritten: i.target,
       ...(i.originalTarget !== undefined && i.originalTarget !== i.target ? { originalTarget: i.originalTarget } : {}),
       ...(i.standard !== undefined ? { standard: i.standard } : {}),
       actual: i.actual,
@@ -218,7 +230,7 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
   );
   return {
     title: '项目支出绩效自评表',
-    moneyUnit: '元',
+    moneyUnit: project.displayUnit,
     header: {
       projectId: project.id,
       code: project.code,
@@ -233,7 +245,7 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
     funding: fundingRows(project, card),
     goals: project.achievements
       ? { annual: project.goals.annual ?? '', actual: project.achievements.text, actualIsDraft: false }
-      : { annual: project.goals.annual ?? '', actual: actualSummary(card), actualIsDraft: true },
+      : { annual: project.goals.annual ?? '', actual: actualSummary(card, project.displayUnit), actualIsDraft: true },
     indicators,
     pointsTotal,
     total: card.total,

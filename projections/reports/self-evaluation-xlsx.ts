@@ -42,6 +42,11 @@ function place(sheet: ExcelJS.Worksheet, rowNumber: number, c: GridCell): void {
   for (let r = top; r <= bottom; r++) {
     for (let k = left; k <= right; k++) sheet.getCell(r, k).style = style;
   }
+  if (c.style === 'number') {
+    const decimals = c.decimals ?? 2;
+    const numFmt = `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
+    for (let r = top; r <= bottom; r++) for (let k = left; k <= right; k++) sheet.getCell(r, k).numFmt = numFmt;
+  }
   sheet.getCell(top, left).value = c.value;
 }
 

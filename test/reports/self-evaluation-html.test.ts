@@ -27,7 +27,7 @@ t.test('the form shows the headers, amounts in 元 and the total and grade', asy
     t.match(html, `<th>${h}</th>`);
   }
   t.match(html, '单位：元');
-  t.match(html, '<td class="number">450000.00</td>');
+  t.match(html, '<td class="number">450,000.00</td>');
   t.match(html, '<td class="label" colspan="6">总分</td><td class="number">100.00</td><td class="number">88.80</td>');
   t.match(html, '<td class="label" colspan="6">自评等级</td><td class="group" colspan="3">良</td>');
 });

@@ -54,7 +54,7 @@ t.test('numbers are numbers formatted 0.00, money in 元', async (t) => {
   const spent = sheet.getCell('F6');
   t.equal(spent.type, ExcelJS.ValueType.Number);
   t.equal(spent.value, 450000);
-  t.equal(spent.numFmt, '0.00');
+  t.equal(spent.numFmt, '#,##0.00', 'thousands separators');
   t.equal(sheet.getCell('H19').value, 9.8, 'satisfaction score');
   t.equal(sheet.getCell('H20').value, 88.8, '总分');
   t.equal(sheet.getCell('G20').value, 100);
