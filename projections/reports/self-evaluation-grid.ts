@@ -28,10 +28,16 @@ export type FormGrid = {
   /** Rows above the bordered form (title, year, unit). */
   headingRows: number;
   notes: string[];
+  /** Signature block printed under the form. */
+  footer: string[];
 };
 
+/** 填报人 / 联系电话 / 填报日期 / 单位（盖章）: left blank for the pen. */
+export const FOOTER = ['填报人：', '联系电话：', '填报日期：', '单位（盖章）：'];
+
 export const COLUMN_COUNT = 9;
-const WIDTHS = [10, 11, 12, 24, 15, 15, 9, 9, 30];
+/** Excel character widths; they add up to what an A4 landscape page holds at 10 pt (about 150). */
+const WIDTHS = [12, 12, 13, 26, 17, 15, 10, 10, 35];
 
 const cell = (col: number, value: GridCell['value'], style: CellStyle, colSpan = 1, rowSpan = 1): GridCell => ({
   col,
@@ -143,7 +149,7 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     [cell(0, '自评等级', 'label', 6), cell(6, table.grade, 'group', 3)],
   );
 
-  return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes };
+  return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes, footer: FOOTER };
 }
 
 /**

@@ -196,7 +196,8 @@ function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly Indic
   }
   const execution = project.deviations.filter((d) => d.indicatorId === undefined);
   if (execution.length > 0) notes.push(`预算执行偏差：${deviationText(execution).replaceAll('\n', '；')}`);
-  notes.push(...card.execution.warnings, ...card.warnings);
+  // The scorecard's warnings already hold the execution's: each note once.
+  for (const w of [...card.execution.warnings, ...card.warnings]) if (!notes.includes(w)) notes.push(w);
   return notes;
 }
 

@@ -9,7 +9,8 @@ const html = selfEvaluationHtml(selfEvaluationTable(project, workedScorecard()))
 t.test('a complete standalone document, printable on A4', async (t) => {
   t.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
   t.match(html, /<meta charset="utf-8">/);
-  t.match(html, /@page \{ size: A4; margin: 15mm \}/);
+  t.match(html, /@page \{ size: A4 landscape; margin: 10mm 12mm \}/);
+  t.match(html, /<div class="footer"><span>填报人：<\/span><span>联系电话：<\/span><span>填报日期：<\/span><span>单位（盖章）：<\/span><\/div>/);
   t.match(html, /<\/html>\n$/);
   t.notMatch(html, /<link|<script|src=|href=|@import|url\(/, 'nothing external: no stylesheet, script, font or image');
 });

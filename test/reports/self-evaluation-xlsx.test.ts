@@ -71,6 +71,8 @@ t.test('cells have borders, wrapped text and set column widths', async (t) => {
   t.equal(cell.alignment?.wrapText, true);
   t.equal(cell.border?.left?.style, 'thin');
   t.equal(sheet.getCell('B17').border?.bottom?.style, 'thin', 'a covered cell of a merge keeps the border');
-  t.equal(sheet.getColumn(4).width, 24);
+  t.equal(sheet.getColumn(4).width, 26);
+  t.equal(sheet.pageSetup.orientation, 'landscape');
+  t.equal(sheet.pageSetup.fitToWidth, 1);
   t.equal(sheet.pageSetup.paperSize, 9, 'A4');
 });
