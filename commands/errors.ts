@@ -1,4 +1,4 @@
-/** A refusal the HTTP layer maps to application/problem+json. */
+/** Which field a refusal is about, and what was expected there. */
 export type FieldError = { field: string; message: string };
 
 export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'rule';
@@ -13,8 +13,14 @@ export const STATUS_OF: Record<RefusalKind, number> = {
   rule: 422,
 };
 
-export class CommandRefused extends Error {
-  override readonly name = 'CommandRefused';
+/**
+ * A request refused, for any reason a caller must be told: invalid input, no or the wrong
+ * credentials, nothing there, a conflict, a stale revision, or a domain rule. Decisions, the
+ * application service and the HTTP layer throw it; the HTTP layer answers it as
+ * application/problem+json with the status of its kind, the CLI as JSON on stderr.
+ */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
   constructor(
     readonly kind: RefusalKind,
     /** Short rule name, e.g. "targets-locked". */
@@ -26,14 +32,14 @@ export class CommandRefused extends Error {
   }
 }
 
-export const invalid = (field: string, message: string): CommandRefused =>
-  new CommandRefused('invalid', 'invalid-input', `${field}: ${message}`, [{ field, message }]);
+export const invalid = (field: string, message: string): Refusal =>
+  new Refusal('invalid', 'invalid-input', `${field}: ${message}`, [{ field, message }]);
 
-export const invalidMany = (errors: FieldError[]): CommandRefused =>
-  new CommandRefused('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+export const invalidMany = (errors: FieldError[]): Refusal =>
+  new Refusal('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 
-export const refuse = (rule: string, message: string, errors: FieldError[] = []): CommandRefused =>
-  new CommandRefused('rule', rule, message, errors);
+export const refuse = (rule: string, message: string, errors: FieldError[] = []): Refusal =>
+  new Refusal('rule', rule, message, errors);
 
-export const notFound = (rule: string, message: string, field?: string): CommandRefused =>
-  new CommandRefused('not_found', rule, message, field ? [{ field, message }] : []);
+export const notFound = (rule: string, message: string, field?: string): Refusal =>
+  new Refusal('not_found', rule, message, field ? [{ field, message }] : []);

@@ -12,6 +12,10 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIXIAO_TOKENS_FILE: z.string().min(1).optional(),
+  JIXIAO_ALLOWED_HOSTS: z
+    .string()
+    .regex(/^\s*[A-Za-z0-9.:\[\]-]+(\s*,\s*[A-Za-z0-9.:\[\]-]+)*\s*$/, 'expected host names separated by commas, e.g. jixiao.example.gov.cn,10.0.0.5')
+    .optional(),
 });
 
 export type Config = {
@@ -21,6 +25,8 @@ export type Config = {
   eventStoreConnectionString: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   tokensFile: string | undefined;
+  /** Host names the server answers to (besides the loopback names); undefined: any in token mode. */
+  allowedHosts: string[] | undefined;
 };
 
 export class ConfigError extends Error {
@@ -41,5 +47,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStoreConnectionString: e.EVENTSTORE_CONNECTION_STRING,
     logLevel: e.LOG_LEVEL,
     tokensFile: e.JIXIAO_TOKENS_FILE,
+    allowedHosts: e.JIXIAO_ALLOWED_HOSTS?.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')),
   };
 }

@@ -29,13 +29,21 @@ export type Runtime = {
 export async function openRuntime(
   config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
   logger?: Logger,
-  options: { startProjections?: boolean; readModels?: ProjectsProjectionOptions } = {},
+  options: {
+    startProjections?: boolean;
+    readModels?: ProjectsProjectionOptions;
+    /** An event store opened elsewhere (tests: EventStoreDB over the imitation); the read models go in JIXIAO_DB. */
+    store?: EventStore;
+  } = {},
 ): Promise<Runtime> {
   const memory = config.dbPath === ':memory:';
   if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
   let store: EventStore;
   let readDb: Db;
-  if (config.eventStoreConnectionString) {
+  if (options.store) {
+    store = options.store;
+    readDb = openReadDb(config.dbPath);
+  } else if (config.eventStoreConnectionString) {
     store = await openEventStoreDbEventStore(config.eventStoreConnectionString, logger ? { logger } : {});
     readDb = openReadDb(config.dbPath);
   } else {

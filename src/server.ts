@@ -4,6 +4,9 @@ import { buildApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
 import { loadTokens } from './auth/principal.js';
+import { StoreUnavailableError } from './store/errors.js';
+import { describeStore } from './store/describe-store.js';
+import { LOOPBACK_HOSTS } from './http/request-origin.js';
 
 /** Starts the HTTP API: listens, and on SIGINT/SIGTERM finishes in-flight requests, then closes the store. */
 async function main(): Promise<void> {
@@ -29,8 +32,21 @@ async function main(): Promise<void> {
     }
     logger.info('single-user mode (no JIXIAO_TOKENS_FILE): listening on 127.0.0.1 only, actor "local" unless X-Actor is sent');
   }
-  const runtime = await openRuntime(config, logger);
-  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}) });
+  let runtime;
+  try {
+    runtime = await openRuntime(config, logger);
+  } catch (error) {
+    // An event store that refuses or never answers: one line naming it, and exit 3, so a supervisor
+    // (docker compose `restart: on-failure`, systemd) starts the app again once the store is up.
+    if (error instanceof StoreUnavailableError) {
+      console.error(`jixiao: cannot start: the event store ${describeStore(config)} is unavailable: ${error.message}`);
+      process.exit(3);
+    }
+    throw error;
+  }
+  // Single-user mode answers to the loopback names only (DNS rebinding); token mode to the configured names, else any.
+  const allowedHosts = config.allowedHosts ? [...LOOPBACK_HOSTS, ...config.allowedHosts] : tokens ? undefined : [...LOOPBACK_HOSTS];
+  const app = await buildApp({ ...runtime, clock: systemClock, logger, ...(tokens ? { tokens } : {}), ...(allowedHosts ? { allowedHosts } : {}) });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

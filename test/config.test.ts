@@ -9,6 +9,7 @@ t.test('defaults: 127.0.0.1:3000, ./data/jixiao.db, embedded store, info logs', 
     eventStoreConnectionString: undefined,
     logLevel: 'info',
     tokensFile: undefined,
+    allowedHosts: undefined,
   });
 });
 
@@ -22,4 +23,9 @@ t.test('a bad variable is refused with its name and value', async (t) => {
   t.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL="loud"/);
   t.throws(() => loadConfig({ EVENTSTORE_CONNECTION_STRING: 'http://x' }), /EVENTSTORE_CONNECTION_STRING/);
+});
+
+t.test('JIXIAO_ALLOWED_HOSTS: host names separated by commas, lower-cased; anything else is refused by name', async (t) => {
+  t.same(loadConfig({ JIXIAO_ALLOWED_HOSTS: 'Jixiao.CZJ.gov.cn, 10.0.0.5,[::1]' }).allowedHosts, ['jixiao.czj.gov.cn', '10.0.0.5', '::1']);
+  t.throws(() => loadConfig({ JIXIAO_ALLOWED_HOSTS: 'a b' }), /JIXIAO_ALLOWED_HOSTS="a b"/);
 });

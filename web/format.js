@@ -49,10 +49,3 @@ export function timestamp(iso) {
 }
 
 export const STATUS = { open: '填报中', submitted: '已提交自评' };
-
-/** The actual that counts: latest by asOf, ties broken by recording order (as the server scores it). */
-export function latestActual(indicator) {
-  let best;
-  for (const a of indicator.actuals ?? []) if (!best || a.asOf >= best.asOf) best = a;
-  return best;
-}

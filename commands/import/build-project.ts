@@ -36,8 +36,7 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
   }
 
   const year = fromTableOrParam('year', table.titleYear ?? table.year?.value ?? table.periodYear?.value, params.year, warnings, table.place);
-  const dept = fromTableOrParam(
-    'department',
+  const dept = departmentOf(
     table.department?.value ?? department ?? table.deptName?.value ?? table.reportingBody?.value.replace(/^\d+\s*/, ''),
     params.department,
     warnings,
@@ -111,6 +110,18 @@ function fromTableOrParam<T extends string | number>(field: string, inTable: T |
     warnings.add(place, String(inTable), `参数 ${field}=${param} 与表中的 "${inTable}" 不同，采用表中的值 / param ${field} differs from the table: the table's value is used`);
   }
   return inTable ?? param;
+}
+
+/**
+ * The department parameter beats the table (docs/domain.md §10): a 预算部门 cell often holds a
+ * functional classification (行政政法) rather than the department, and the caller knows whose tables
+ * these are. A table that names another one is said in a warning.
+ */
+function departmentOf(inTable: string | undefined, param: string | undefined, warnings: Warnings, place: string): string | undefined {
+  if (inTable !== undefined && param !== undefined && inTable !== param) {
+    warnings.add(place, inTable, `表中的部门 "${inTable}" 与参数 department=${param} 不同，采用参数 / the department parameter is used, not the table's`);
+  }
+  return param ?? inTable;
 }
 
 /** "14" on a form in 万元 is "14万元"; an amount that names its unit keeps it. */

@@ -7,8 +7,9 @@ export type { ImportWarning } from './grid.js';
 export type ImportSource = { fileName: string; content: Buffer | string };
 
 /**
- * What the user adds where the tables are silent. year and department apply to every project that lacks
- * them; code and budget only when the file holds a single project (one code for many projects is wrong).
+ * What the user adds where the tables are silent. year applies to every project that lacks one;
+ * department to every project, above what a table names (docs/domain.md §10); code and budget only
+ * when the file holds a single project (one code for many projects is wrong).
  */
 export type ImportParams = { year?: number; department?: string; code?: string; budget?: string | number };
 

@@ -7,7 +7,7 @@ import { registerProject } from './decisions/register-project.js';
 import { describeAchievements, overrideExecutionScore, reviseGoals, setDisplayUnit, setImplementationPeriod } from './decisions/form-facts.js';
 import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
 
-/** Pure: the events a command produces on a project's state, or a CommandRefused thrown. */
+/** Pure: the events a command produces on a project's state, or a Refusal thrown. */
 export function decide(command: ProjectCommand, state: ProjectState, ctx: DecisionContext): Decided[] {
   switch (command.type) {
     case 'RegisterProject':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Scoring policy of one project (domain.md §4–§5). Every field has the domain's default. */
+/** Scoring policy of one project (docs/domain.md §4–§5). Every field has the domain's default. */
 export const PolicySchema = z.object({
   /** Level-1 weights; must add up to 100 with execution. `cost` only when 成本指标 is its own level 1. */
   weights: z

@@ -36,7 +36,7 @@ function sourceRows(project: Pick<DeclaredProject, 'spending' | 'budget'>): Sour
 }
 
 /**
- * 预算执行率 (domain.md §5.3): rate = 全年执行数 / 全年预算数, score = weight × min(rate, 1), rounded by
+ * 预算执行率 (docs/domain.md §5.3): rate = 全年执行数 / 全年预算数, score = weight × min(rate, 1), rounded by
  * policy. A zero budget scores 0 with a warning. Under 90 % asks for an explanation, which a
  * DeviationRecorded without indicatorId gives.
  */

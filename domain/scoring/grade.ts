@@ -3,7 +3,7 @@ import type { Scorecard } from './scorecard-types.js';
 
 export type GradeLabel = Scorecard['grade'];
 
-/** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (domain.md §5.5; thresholds from the project policy). */
+/** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (docs/domain.md §5.5; thresholds from the project policy). */
 export function gradeOf(total: number, thresholds: Policy['grades']): GradeLabel {
   if (total >= thresholds.excellent) return '优';
   if (total >= thresholds.good) return '良';

@@ -6,7 +6,7 @@ import { round2 } from './round.js';
 
 const EPS = 1e-9;
 
-/** Score bands of the qualitative grades as fractions of the points (domain.md §5.4). */
+/** Score bands of the qualitative grades as fractions of the points (docs/domain.md §5.4). */
 export const GRADE_BANDS: Record<Grade, { min: number; max: number; maxInclusive: boolean; defaultTenths: number }> = {
   达成: { min: 0.8, max: 1, maxInclusive: true, defaultTenths: 10 },
   部分达成: { min: 0.6, max: 0.8, maxInclusive: false, defaultTenths: 7 },
@@ -168,7 +168,7 @@ function quantitative(
 }
 
 /**
- * The score of one level-3 indicator (domain.md §5.4), unrounded.
+ * The score of one level-3 indicator (docs/domain.md §5.4), unrounded.
  * A = target, B = the latest actual, w = points.
  * - ≥ > =: B ≥ A → w, else w·B/A; A = 0 → w (for `=`: w if B ≤ 0, else 0).
  * - ≤ <: B ≤ A → w, else linear w·max(0, 1 − (B − A)/A) (0 at B = 2A) or ratio w·A/B; A = 0 → w if B ≤ 0, else 0.

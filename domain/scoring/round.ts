@@ -17,7 +17,7 @@ function halfUp(value: number): number {
 }
 
 /**
- * Rounding of a score per project policy (domain.md §5.4): 2 decimals half-up (default),
+ * Rounding of a score per project policy (docs/domain.md §5.4): 2 decimals half-up (default),
  * integer floor, integer half-up.
  */
 export function round(value: number, mode: RoundingMode): number {

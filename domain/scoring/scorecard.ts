@@ -120,7 +120,7 @@ function notApplicableRow(indicator: IndicatorState, actual: string | null): Ind
 }
 
 /**
- * The year-end self-evaluation score (domain.md §5) of a project folded up to the point in time
+ * The year-end self-evaluation score (docs/domain.md §5) of a project folded up to the point in time
  * wanted: the caller filters the events. `asOf` is echoed, and decides whether an uncompleted
  * deadline is still pending (not yet due) or scored 未达成; without it the scorecard is read as at
  * evaluation. Total = execution score + Σ indicator scores, each rounded by policy.

@@ -3,7 +3,7 @@ import type { Policy } from '../project/policy.js';
 import type { Level1 } from '../values/types.js';
 import { isNotApplicable } from '../values/not-applicable.js';
 
-/** Level-1 weights as applied (domain.md §5.1). `cost` is 0 unless 成本指标 is its own level 1. */
+/** Level-1 weights as applied (docs/domain.md §5.1). `cost` is 0 unless 成本指标 is its own level 1. */
 export type Weights = { execution: number; output: number; cost: number; benefit: number; satisfaction: number };
 
 export type AppliedWeights = {
@@ -86,7 +86,7 @@ function carveExecution(
 }
 
 /**
- * Level-1 weights and the points of every indicator (domain.md §5.1–§5.2).
+ * Level-1 weights and the points of every indicator (docs/domain.md §5.1–§5.2).
  *
  * - Weights: the project's declared weights, else 预算执行率 10 / 产出 50 / 效益 30 / 满意度 10. When
  *   成本指标 is its own level 1 and no cost weight is declared, 产出 and 成本 share the 产出 weight in

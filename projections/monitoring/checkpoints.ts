@@ -11,7 +11,7 @@ export function checkpointDate(year: number, month: number): string {
 
 /**
  * The whole months of `year` elapsed by `asOf`, counting the month asOf falls in (the time share of
- * domain.md §4 is month/12): 0 before the year, 12 after it.
+ * docs/domain.md §4 is month/12): 0 before the year, 12 after it.
  */
 export function monthOfYear(year: number, asOf: string): number {
   const y = Number(asOf.slice(0, 4));

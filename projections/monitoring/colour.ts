@@ -3,7 +3,7 @@ import type { Grade } from '../../domain/values/types.js';
 import type { Colour } from './types.js';
 
 /**
- * Progress colour (domain.md §4): red below 60, yellow 60 to below 80, green from 80; with
+ * Progress colour (docs/domain.md §4): red below 60, yellow 60 to below 80, green from 80; with
  * `blue` allowed (quantitative indicators), blue from 120: far ahead, the target may be too low.
  */
 export function colourOfRatio(ratio: number, thresholds: Policy['colours'], allowBlue = false): Colour {

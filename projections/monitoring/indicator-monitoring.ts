@@ -61,7 +61,7 @@ function judge(indicator: IndicatorState, actual: ActualEntry | undefined, asOf:
 }
 
 /**
- * One indicator's monitoring colour at `asOf` (domain.md §4), using the latest actual dated on or
+ * One indicator's monitoring colour at `asOf` (docs/domain.md §4), using the latest actual dated on or
  * before it and the planned share of the latest checkpoint passed:
  * - ≥ > =: B / (A × planned share) × 100 → red/yellow/green, blue from 120;
  * - ≤ <: red when the actual already breaks the target, else green;

@@ -28,7 +28,7 @@ function progress(spentFen: number, plannedPercent: number, budgetFen: number, p
 }
 
 /**
- * 绩效运行监控 at `asOf` (domain.md §4), from a project folded up to that date.
+ * 绩效运行监控 at `asOf` (docs/domain.md §4), from a project folded up to that date.
  * - checkpoints: the policy's month ends (Asia/Shanghai) on or before asOf, each with the planned
  *   share (see plannedPercentAt), the share spent by that day and their ratio;
  * - execution: spent by asOf against the planned share of the latest checkpoint passed (0 before

@@ -3,7 +3,7 @@ import { formatFen } from '../../domain/values/format.js';
 import type { Scorecard } from '../../domain/scoring/scorecard-types.js';
 
 /**
- * What changed between two points of one project (domain.md §6): side `a` is the earlier point,
+ * What changed between two points of one project (docs/domain.md §6): side `a` is the earlier point,
  * `b` the later. Either side may be undefined (before registration, or no scorecard). Only
  * entries that changed are listed; money is a decimal string in 元 like the other read models.
  */

@@ -3,7 +3,7 @@ import { applyEvent, initialState, type ProjectState } from '../../domain/projec
 import type { RecordedEvent } from '../../domain/recorded-event.js';
 import { summarizeProjectEvent } from './event-summary.js';
 
-/** One line of a project's history (domain.md §6): who, when recorded, when effective, why, what. */
+/** One line of a project's history (docs/domain.md §6): who, when recorded, when effective, why, what. */
 export type HistoryEntry = {
   revision: number;
   type: string;

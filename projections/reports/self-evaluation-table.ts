@@ -3,7 +3,7 @@ import { amountIn, displayTarget, formatAmount, type MoneyUnit } from '../../dom
 import type { IndicatorScore, IndicatorStatus, Scorecard } from '../../domain/scoring/scorecard-types.js';
 
 /**
- * The 项目支出绩效自评表 (domain.md §5.6) as data, the one source of the json, csv, xlsx and html forms.
+ * The 项目支出绩效自评表 (docs/domain.md §5.6) as data, the one source of the json, csv, xlsx and html forms.
  *
  * Money is in 元, as numbers with two decimals (the common form uses 万元; we keep 元 so no amount is
  * rounded away, and the header says "单位：元").

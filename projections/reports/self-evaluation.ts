@@ -1,4 +1,4 @@
-/** The 项目支出绩效自评表 (domain.md §5.6): the table as data, and its csv, xlsx and html forms. */
+/** The 项目支出绩效自评表 (docs/domain.md §5.6): the table as data, and its csv, xlsx and html forms. */
 export {
   selfEvaluationTable,
   type SelfEvaluationTable,

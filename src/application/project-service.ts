@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { invalid } from '../../commands/errors.js';
-import type { ImportParams, ImportSource } from '../../commands/import/read-target-tables.js';
+import type { ImportSource } from '../../commands/import/read-target-tables.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { projectStream } from '../../domain/project/events.js';
 import { foldProject } from '../../domain/project/fold.js';
@@ -18,7 +18,7 @@ import type { Clock } from '../clock.js';
 import { handleCommand, loadFromStream, type CommandDeps, type CommandOptions, type CommandResult } from '../commands/handle-command.js';
 import { importTables, type ImportResult } from '../import/import-service.js';
 import { eventsAt, pointFromText, type PointInTime } from '../queries/point-in-time.js';
-import { ProjectQueries, type ProjectAt, type ProjectSummary } from '../queries/project-queries.js';
+import { ProjectQueries, type ProjectSummary } from '../queries/project-queries.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
@@ -32,7 +32,11 @@ export type ServiceDeps = {
   /** Shared with the projection, which steps them forward; absent: a cache of this service's own. */
   states?: ProjectStateCache;
   clock: Clock;
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then its result says they lag. */
+  readModelWaitMs?: number;
 };
+
+const READ_MODEL_WAIT_MS = 2000;
 
 export type SelfEvaluationAnswer = { format: 'json'; table: SelfEvaluationTable } | SelfEvaluationFile;
 
@@ -62,7 +66,7 @@ export class ProjectService {
       clock: deps.clock,
       loadState: (stream) => this.currentState(stream),
       heldState: (stream) => this.states.held(stream),
-      awaitProjections: (position) => deps.runner.waitFor(position),
+      awaitProjections: (position) => deps.runner.waitFor(position, deps.readModelWaitMs ?? READ_MODEL_WAIT_MS),
     };
   }
 
@@ -71,9 +75,18 @@ export class ProjectService {
     return this.queries.today();
   }
 
-  /** The department of an existing project (for access control), undefined when unknown. */
-  departmentOf(projectId: string): string | undefined {
-    return this.states.department(projectStream(projectId));
+  /**
+   * The department of an existing project (for access control), undefined when there is none: from
+   * a state held or the read model, else (a CLI write a moment ago, not yet in the read model) from
+   * the stream's first event.
+   */
+  async departmentOf(projectId: string): Promise<string | undefined> {
+    const stream = projectStream(projectId);
+    const known = this.states.department(stream);
+    if (known !== undefined) return known;
+    const [first] = await this.deps.store.readStream(stream, { maxCount: 1 });
+    const registered = first ? foldProject([first]) : undefined;
+    return registered && registered.status !== 'none' ? registered.department : undefined;
   }
 
   // Commands
@@ -92,7 +105,7 @@ export class ProjectService {
 
   importTables(
     source: ImportSource,
-    options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
+    options: Parameters<typeof importTables>[2],
   ): Promise<ImportResult> {
     return importTables(this.commands, source, options);
   }
@@ -103,11 +116,6 @@ export class ProjectService {
   }
 
   // Queries
-
-  /** The project's state at a point (404 when it did not exist then). */
-  at(projectId: string, point: PointInTime): Promise<ProjectAt> {
-    return this.queries.at(projectId, point);
-  }
 
   /** The answer of GET /api/projects/:id: the project as a reader sees it at a point. */
   async project(projectId: string, point: PointInTime): Promise<{ point: PointInTime; project: ProjectView }> {

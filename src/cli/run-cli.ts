@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CommandRefused, STATUS_OF } from '../../commands/errors.js';
+import { Refusal, STATUS_OF } from '../../commands/errors.js';
 import { projectIdOf } from '../../domain/project/events.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -160,25 +160,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       body = text.trim() === '' ? undefined : JSON.parse(text);
     } catch (error) {
-      throw new CommandRefused('invalid', 'invalid-json', `--json 不是有效的 JSON：${(error as Error).message}`);
+      throw new Refusal('invalid', 'invalid-json', `--json 不是有效的 JSON：${(error as Error).message}`);
     }
-    const input = spec.schema.safeParse(body);
-    if (!input.success) {
-      const errors = input.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }));
-      throw new CommandRefused('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-    }
-    const indicatorId = spec.needsIndicator ? required(values.indicator, '--indicator') : '';
-    const projectId =
-      name === 'register' ? projectIdOf((input.data as { code: string }).code, (input.data as { year: number }).year) : required(values.project, '--project');
+    const commandFor = spec.withSchema((schema, build) => {
+      const input = schema.safeParse(body);
+      if (!input.success) {
+        const errors = input.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message }));
+        throw new Refusal('invalid', 'invalid-input', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+      }
+      return (indicatorId: string) => build(input.data, indicatorId);
+    });
+    const command = commandFor(spec.needsIndicator ? required(values.indicator, '--indicator') : '');
+    const projectId = command.type === 'RegisterProject' ? projectIdOf(command.input.code, command.input.year) : required(values.project, '--project');
     const ifMatch = values['if-match'];
-    const result = await service.execute(projectId, spec.command(input.data as never, indicatorId), {
+    const result = await service.execute(projectId, command, {
       actor,
       ...(ifMatch !== undefined ? { expectedRevision: Number(ifMatch) } : {}),
     });
     out({ id: result.id, revision: result.revision });
     return 0;
   } catch (error) {
-    if (error instanceof CommandRefused) {
+    if (error instanceof Refusal) {
       io.stderr(`${JSON.stringify({ status: STATUS_OF[error.kind], rule: error.rule, detail: error.message, errors: error.errors }, null, 2)}\n`);
       return error.rule === 'usage' ? 2 : 1;
     }
@@ -189,7 +191,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const usage = (message: string) => new CommandRefused('invalid', 'usage', `${message}\n${USAGE}`);
+const usage = (message: string) => new Refusal('invalid', 'usage', `${message}\n${USAGE}`);
 
 function required(value: string | undefined, flag: string): string {
   if (!value) throw usage(`缺少 ${flag} / ${flag} is required`);

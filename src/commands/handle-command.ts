@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
 import { projectStream } from '../../domain/project/events.js';
@@ -22,7 +22,11 @@ export type CommandDeps = {
    * `loadState`'s answer.
    */
   heldState?: (stream: string) => ProjectState | undefined;
-  /** Resolves once the read models include the given position. */
+  /**
+   * Resolves once the read models include the given position; rejects when they have not within its
+   * bound. Waited for after a successful append only to answer with read models that include it: its
+   * failure never turns a written command into an error (the answer says the read models lag).
+   */
   awaitProjections?: (position: bigint) => Promise<void>;
 };
 
@@ -31,9 +35,21 @@ export type CommandOptions = {
   /** The stream revision the caller last saw (If-Match); a different current revision is refused with 412. */
   expectedRevision?: number;
   correlationId?: string;
+  /**
+   * Access control, called with the department of the project as the command is decided on it (for a
+   * registration, the department it names); throws to refuse. Undefined department: no such project.
+   */
+  authorize?: (department: string | undefined) => void;
 };
 
-export type CommandResult = { id: string; revision: number; position: bigint; events: number };
+export type CommandResult = {
+  id: string;
+  revision: number;
+  position: bigint;
+  events: number;
+  /** The events are written but were not yet in the read models when the wait for them ended. */
+  readModelsLag: boolean;
+};
 
 export const loadFromStream = (store: EventStore) => async (stream: string) => foldProject(await store.readStream(stream));
 
@@ -52,6 +68,7 @@ export async function handleCommand(
       if (!checked) return attempt(await load(stream), true);
       throw stale(stream, options.expectedRevision, state.revision < 0 ? undefined : state.revision);
     }
+    options.authorize?.(departmentOf(state, command));
     const now = deps.clock();
     let decided: ReturnType<typeof decide>;
     try {
@@ -59,27 +76,34 @@ export async function handleCommand(
     } catch (error) {
       // A refusal may come from a held state that is out of date (another process declared the
       // indicator, reopened the evaluation …): only the state as loaded may refuse.
-      if (!checked && error instanceof CommandRefused) return attempt(await load(stream), true);
+      if (!checked && error instanceof Refusal) return attempt(await load(stream), true);
       throw error;
     }
     const events = eventsOf(decided, now, options);
+    let result: Awaited<ReturnType<EventStore['append']>>;
     try {
-      const result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
-      await deps.awaitProjections?.(result.position);
-      return { id: projectId, revision: result.nextRevision, position: result.position, events: events.length };
+      result = await deps.store.append(stream, events, state.revision < 0 ? 'no_stream' : state.revision);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // A held state that turned out stale: nothing was written; decide again on the state as loaded.
       if (!checked) return attempt(await load(stream), true);
       if (options.expectedRevision !== undefined) throw stale(stream, options.expectedRevision, error.actual);
-      throw new CommandRefused(
+      throw new Refusal(
         'conflict',
         'concurrent-write',
         `项目在此期间已被他人修改（版本 ${state.revision} → ${error.actual ?? '无'}），请刷新后重试 / the project changed concurrently; reload and retry`,
       );
     }
+    // Written: from here on the answer is the result, whatever becomes of the read models.
+    const readModelsLag = deps.awaitProjections === undefined ? false : await deps.awaitProjections(result.position).then(() => false, () => true);
+    return { id: projectId, revision: result.nextRevision, position: result.position, events: events.length, readModelsLag };
   };
   return held === undefined ? attempt(await load(stream), true) : attempt(held, false);
+}
+
+function departmentOf(state: ProjectState, command: ProjectCommand): string | undefined {
+  if (state.status !== 'none') return state.department;
+  return command.type === 'RegisterProject' ? command.input.department : undefined;
 }
 
 /** The decided events, stamped with who, when recorded, when effective and why. */
@@ -101,8 +125,8 @@ function eventsOf(decided: ReturnType<typeof decide>, now: ReturnType<Clock>, op
   }));
 }
 
-function stale(stream: string, expected: number, actual: number | undefined): CommandRefused {
-  return new CommandRefused(
+function stale(stream: string, expected: number, actual: number | undefined): Refusal {
+  return new Refusal(
     'stale',
     'stale-revision',
     `If-Match 版本 ${expected} 已过期，${stream} 当前版本为 ${actual ?? '（不存在）'} / stale revision`,

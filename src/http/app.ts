@@ -10,6 +10,7 @@ import type { ProjectStateCache } from '../read-models/projects/project-state-ca
 import { ProjectService } from '../application/project-service.js';
 import type { TokenTable } from '../auth/principal.js';
 import { registerAccess } from './access.js';
+import { LOOPBACK_HOSTS } from './request-origin.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import { commandRoutes } from './routes/command-routes.js';
@@ -31,6 +32,13 @@ export type AppDeps = {
   bodyLimit?: number;
   /** Access control; absent: single-user mode (actor from X-Actor, else "local"). */
   tokens?: TokenTable;
+  /** Longest wait of a written command for its events to reach the read models (default 2000 ms); then it answers with X-Read-Models-Lag. */
+  readModelWaitMs?: number;
+  /**
+   * Host names the server answers to (DNS rebinding). Default: the loopback names in single-user
+   * mode, any in token mode.
+   */
+  allowedHosts?: readonly string[];
 };
 
 /** Builds the configured HTTP app; starts nothing (server.ts listens). */
@@ -45,6 +53,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
 
+  const service = new ProjectService(deps);
+  registerAccess(app, {
+    tokens: deps.tokens,
+    origin: { allowedHosts: deps.allowedHosts ?? (deps.tokens ? undefined : LOOPBACK_HOSTS) },
+    departmentOfProject: (projectId) => service.departmentOf(projectId),
+  });
+
   await app.register(swagger, {
     openapi: {
       info: { title: 'jixiao 绩效 API', version: '0.1.0', description: '预算项目绩效：目标、执行、监控、自评与审计回放' },
@@ -53,12 +68,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  registerAccess(app, deps.tokens);
-  const service = new ProjectService(deps);
-  const idempotency = new IdempotencyKeys(deps.readDb);
-
   healthRoutes(app, deps);
-  commandRoutes(app, service, idempotency, deps.clock);
+  commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
   queryRoutes(app, service);
   await importRoutes(app, service);
   await webRoutes(app);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 
 export type StoredReply = { status: number; etag: string | undefined; body: unknown };
 
@@ -37,7 +37,7 @@ export class IdempotencyKeys {
     /** The answer rebuilt from events already carrying this correlation id, if any. */
     recover: (correlationId: string) => Promise<StoredReply | undefined>,
   ): Promise<StoredReply & { replayed: boolean }> {
-    if (key.length > 200) throw new CommandRefused('invalid', 'idempotency-key-invalid', 'Idempotency-Key 过长（最多 200 字符）', [{ field: 'Idempotency-Key', message: '最多 200 字符' }]);
+    if (key.length > 200) throw new Refusal('invalid', 'idempotency-key-invalid', 'Idempotency-Key 过长（最多 200 字符）', [{ field: 'Idempotency-Key', message: '最多 200 字符' }]);
     const hash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
     const id = `${actor}\u0000${key}`;
     const pending = this.inFlight.get(id);
@@ -47,7 +47,7 @@ export class IdempotencyKeys {
       | undefined;
     if (stored) {
       if (stored.request_hash !== hash) {
-        throw new CommandRefused('rule', 'idempotency-key-reused', `Idempotency-Key "${key}" 已用于另一个请求 / the key was used for a different request`, [
+        throw new Refusal('rule', 'idempotency-key-reused', `Idempotency-Key "${key}" 已用于另一个请求 / the key was used for a different request`, [
           { field: 'Idempotency-Key', message: '已用于另一个请求' },
         ]);
       }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CommandRefused, STATUS_OF, type FieldError } from '../../commands/errors.js';
-import { StoreUnavailableError } from '../store/errors.js';
+import { Refusal, STATUS_OF, type FieldError } from '../../commands/errors.js';
+import { AppendTooLargeError, StoreOutcomeUnknownError, StoreUnavailableError, StreamTombstonedError } from '../store/errors.js';
 
 /** RFC 9457 problem details, the body of every refusal. */
 export type Problem = {
@@ -18,6 +18,7 @@ const TITLES: Record<number, string> = {
   401: '未认证 / unauthenticated',
   403: '无权限 / forbidden',
   404: '不存在 / not found',
+  410: '已被永久删除 / gone',
   409: '冲突 / conflict',
   412: '版本已过期 / precondition failed',
   413: '请求过大 / payload too large',
@@ -54,7 +55,7 @@ function fieldOf(path: string): string {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof CommandRefused) {
+  if (error instanceof Refusal) {
     return sendProblem(reply, problem(STATUS_OF[error.kind], error.message, { rule: error.rule, errors: error.errors }));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -65,6 +66,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return sendProblem(reply, problem(400, `${where} 无效：${detail}`, { rule: 'invalid-input', errors }));
+  }
+  if (error instanceof StoreOutcomeUnknownError) {
+    request.log.error({ err: error }, 'event store did not answer an append');
+    const detail = `存储未应答，写入结果未知：可能已写入。请用同一 Idempotency-Key 重试以确认 / the store did not answer: the write may have happened; retry with the same Idempotency-Key to find out (${error.message})`;
+    return sendProblem(reply, problem(503, detail, { rule: 'store-outcome-unknown' }));
+  }
+  if (error instanceof AppendTooLargeError) {
+    const detail = `一次写入过大，未写入：${error.message}（请分批导入）/ too large for one append; nothing was written`;
+    return sendProblem(reply, problem(413, detail, { rule: 'append-too-large', errors: [{ field: 'body', message: error.message }] }));
+  }
+  if (error instanceof StreamTombstonedError) {
+    return sendProblem(reply, problem(410, `项目已在事件存储中被永久删除，不能再写入，未写入 / ${error.message}`, { rule: 'stream-tombstoned' }));
   }
   if (error instanceof StoreUnavailableError) {
     request.log.error({ err: error }, 'event store unavailable');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CommandRefused } from '../../commands/errors.js';
+import { Refusal } from '../../commands/errors.js';
 import { projectIdOf, projectStream } from '../../domain/project/events.js';
 import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
@@ -28,6 +28,12 @@ export type ImportResult = {
   message: string;
 };
 
+/** What the importing caller may do; absent: everything (single-user mode, the CLI). */
+export type ImportAccess = {
+  mayRecord?: (department: string) => boolean;
+  mayRead?: (department: string) => boolean;
+};
+
 /**
  * Imports target tables through the same commands as the API (same events, the importing user as actor).
  * Importing the same file again sends nothing and says so.
@@ -35,7 +41,7 @@ export type ImportResult = {
 export async function importTables(
   deps: CommandDeps,
   source: ImportSource,
-  options: { dryRun: boolean; actor: string; params?: ImportParams; mayRecord?: (department: string) => boolean },
+  options: { dryRun: boolean; actor: string; params?: ImportParams } & ImportAccess,
 ): Promise<ImportResult> {
   const read = await readTargetTables(source, options.params ?? {});
   const projects: ImportResult['projects'] = [];
@@ -54,7 +60,7 @@ export async function importTables(
 async function importOne(
   deps: CommandDeps,
   found: ImportedProject,
-  options: { dryRun: boolean; actor: string; mayRecord?: (department: string) => boolean },
+  options: { dryRun: boolean; actor: string } & ImportAccess,
 ): Promise<ImportOutcome> {
   const name = found.register.name;
   const { body, assumed } = fillSoftGaps(found);
@@ -75,6 +81,15 @@ async function importOne(
   // projection steps forward (a stale one is decided again on a fresh read).
   let latest: ProjectState | undefined = await (deps.loadState ?? loadFromStream(deps.store))(stream);
   const current = latest.status === 'none' ? undefined : latest;
+  if (current && current.department !== register.data.department) {
+    // The code is another department's project: never re-declare its targets from this table. Its
+    // department is named only to a caller who may read it; a dry run refuses alike.
+    const visible = options.mayRead?.(current.department) ?? true;
+    const detail = visible
+      ? `编码 ${register.data.code}（${register.data.year} 年）是「${current.department}」的项目，不能按「${register.data.department}」的目标表导入 / the code belongs to another department's project`
+      : `编码 ${register.data.code}（${register.data.year} 年）不能用于「${register.data.department}」的项目，请核对项目编码 / this code cannot be used for this department`;
+    return { id, name, status: 'refused', commands: [], missing, assumed, error: { rule: 'code-of-another-department', detail, errors: [{ field: 'code', message: detail }] } };
+  }
   const commands: ProjectCommand[] = [];
   if (!current) commands.push({ type: 'RegisterProject', input: register.data });
   const targets = DeclareTargetsInput.safeParse(found.targets);
@@ -92,10 +107,20 @@ async function importOne(
       const loaded = latest;
       latest = undefined;
       const decideOn = { ...deps, heldState: (s: string) => loaded ?? deps.heldState?.(s) };
-      revision = (await handleCommand(decideOn, id, command, { actor: options.actor })).revision;
+      revision = (
+        await handleCommand(decideOn, id, command, {
+          actor: options.actor,
+          // Checked again on the state each command is decided on (a write since the read above).
+          authorize: (department) => {
+            if (department !== undefined && department !== register.data.department) {
+              throw new Refusal('forbidden', 'code-of-another-department', `编码 ${register.data.code} 不能用于「${register.data.department}」的项目 / this code cannot be used for this department`);
+            }
+          },
+        })
+      ).revision;
     }
   } catch (error) {
-    if (!(error instanceof CommandRefused)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     return {
       id,
       name,

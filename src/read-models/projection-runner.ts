@@ -36,6 +36,11 @@ export class ProjectionRunner {
   private failure: Error | undefined;
   private readonly upsertCheckpoint: Statement<[string, string]>;
   private readonly selectCheckpoints: Statement<[], { name: string; position: string }>;
+  private readonly selectIdentity: Statement<[], { value: string }>;
+  private readonly upsertIdentity: Statement<[string]>;
+  /** Whether the file records the identity of the store its checkpoints belong to. */
+  private identityRecorded = false;
+  private identityWrite: Promise<void> | undefined;
   private readonly streamPrefixes: string[];
   /** The event types each projection handles, in the order of `projections`. */
   private readonly types: ReadonlySet<string>[];
@@ -54,6 +59,11 @@ export class ProjectionRunner {
       'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
     );
     this.selectCheckpoints = db.prepare('SELECT name, position FROM rm_checkpoints');
+    db.exec('CREATE TABLE IF NOT EXISTS rm_store (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    this.selectIdentity = db.prepare("SELECT value FROM rm_store WHERE key = 'identity'");
+    this.upsertIdentity = db.prepare(
+      "INSERT INTO rm_store (key, value) VALUES ('identity', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    );
     for (const p of projections) p.init(db);
   }
 
@@ -64,6 +74,7 @@ export class ProjectionRunner {
 
   /** Catches up from the stored checkpoints, then follows new events live. */
   async start(): Promise<void> {
+    await this.checkStore();
     this.applied = this.lowestCheckpoint();
     this.persisted = this.applied;
     await this.catchUp();
@@ -94,15 +105,67 @@ export class ProjectionRunner {
   async rebuild(): Promise<{ events: number; position: bigint }> {
     const live = this.subscription !== undefined;
     await this.stop();
-    this.db.transaction(() => {
-      for (const p of this.projections) p.clear(this.db);
-      this.db.prepare('DELETE FROM rm_checkpoints').run();
-    })();
-    this.applied = 0n;
-    this.persisted = 0n;
+    this.clearAll();
+    await this.recordIdentity();
     const events = await this.catchUp();
     if (live) await this.start();
     return { events, position: this.applied };
+  }
+
+  /**
+   * Checkpoints belong to the store whose identity the file records. Those of another store's data (the
+   * server's data wiped, another server, another events file) or beyond the store's head would skip
+   * every new event up to them: the read models are emptied and rebuilt from the log instead.
+   */
+  private async checkStore(): Promise<void> {
+    const [identity, head] = await Promise.all([this.store.identity(), this.store.headPosition()]);
+    const recorded = this.selectIdentity.get()?.value;
+    const highest = [...this.checkpoints().values()].reduce((a, b) => (b > a ? b : a), 0n);
+    const otherStore = recorded !== undefined && recorded !== identity;
+    if (otherStore || highest > head) {
+      this.logger?.warn(
+        { recorded, identity: identity ?? null, checkpoint: highest.toString(), head: head.toString() },
+        otherStore
+          ? 'read models belong to another store (its data was wiped or replaced): rebuilding them from the log'
+          : 'read-model checkpoints are beyond the store\'s last event (its data was wiped or replaced): rebuilding them from the log',
+      );
+      this.clearAll();
+    }
+    this.identityRecorded = false;
+    if (identity !== undefined) this.writeIdentity(identity);
+  }
+
+  /** Records the store's identity once it has one (an empty store has none yet); one read at a time. */
+  private recordIdentity(): Promise<void> {
+    if (this.identityRecorded) return Promise.resolve();
+    this.identityWrite ??= (async () => {
+      try {
+        const identity = await this.store.identity();
+        if (identity !== undefined) this.writeIdentity(identity);
+      } catch (error) {
+        this.logger?.warn({ err: error }, 'could not read the event store\'s identity; recorded later');
+      } finally {
+        this.identityWrite = undefined;
+      }
+    })();
+    return this.identityWrite;
+  }
+
+  private writeIdentity(identity: string): void {
+    if (!this.db.open) return;
+    this.upsertIdentity.run(identity);
+    this.identityRecorded = true;
+  }
+
+  private clearAll(): void {
+    this.db.transaction(() => {
+      for (const p of this.projections) p.clear(this.db);
+      this.db.prepare('DELETE FROM rm_checkpoints').run();
+      this.db.prepare("DELETE FROM rm_store WHERE key = 'identity'").run();
+    })();
+    this.identityRecorded = false;
+    this.applied = 0n;
+    this.persisted = 0n;
   }
 
   async stop(): Promise<void> {
@@ -113,6 +176,8 @@ export class ProjectionRunner {
     if (s) await s.stop();
     this.flush();
     this.persist();
+    // Checkpoints written for a store that was empty at start: its identity, before the store closes.
+    if (this.applied > 0n) await this.recordIdentity();
   }
 
   /** Writes what live batches hold in memory, with the checkpoints at the position they reached. */
@@ -129,6 +194,7 @@ export class ProjectionRunner {
         }
       })();
       this.persisted = position;
+      if (!this.identityRecorded) void this.recordIdentity();
     } catch (error) {
       this.failure = error as Error;
       this.logger?.error({ err: error }, 'writing the read models failed; they stop at the last good checkpoint');
@@ -238,6 +304,7 @@ export class ProjectionRunner {
     })();
     this.applied = last.position;
     this.persisted = last.position;
+    if (!this.identityRecorded) void this.recordIdentity();
     this.resolveWaiters();
   }
 

@@ -86,6 +86,12 @@ export interface EventStore {
   readAllByStream?(options: ReadByStreamOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the store (0n when empty). */
   headPosition(): Promise<bigint>;
+  /**
+   * A stable id of the store's data (e.g. its first event's id), undefined while the store is empty,
+   * different once the data is wiped and written again. Read models record it with their checkpoints:
+   * checkpoints of another store's data are worthless.
+   */
+  identity(): Promise<string | undefined>;
   subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
   /**
    * Optional: calls `listener` with the events of every commit made through this instance, once they

@@ -4,11 +4,15 @@
  * - Revisions and positions: the client's bigints become numbers (revisions, from 0)
  *   and commit positions (bigint). The port's positions are exclusive, EventStoreDB's
  *   inclusive: the event at exactly the given position is skipped.
- * - Every call has its own timeout (default 5 s) → StoreUnavailableError; after a
- *   timeout the client is replaced, since a client whose first call hung stays stuck.
+ * - Every call has its own timeout (default 5 s) → StoreUnavailableError. A timeout alone does not
+ *   replace the client (that would cut off every call under way): a probe is sent, and only when it
+ *   times out too is the client wedged and replaced.
+ * - An append whose answer never came (timeout, cancelled, unavailable) may have been written: it is
+ *   sent again with the same event ids and expectation, which the server answers idempotently
+ *   (written once); when that fails too the outcome is unknown (StoreOutcomeUnknownError).
+ * - An append over the server's MaxAppendSize (1 MiB by default) is refused before it is sent.
+ * - A tombstoned stream reads as absent (empty); appending to it is refused (StreamTombstonedError).
  * - System streams and events ($-prefixed) never reach the port.
- * - Appending the same event ids again with the same expectation is idempotent on
- *   EventStoreDB (it succeeds without writing twice), unlike SQLite's unique-id refusal.
  */
 import {
   BACKWARDS,
@@ -32,9 +36,10 @@ import type {
   SubscribeOptions,
   Subscription,
 } from './event-store.js';
-import { StoreUnavailableError, WrongExpectedRevisionError } from './errors.js';
+import { AppendTooLargeError, StoreOutcomeUnknownError, StoreUnavailableError, WrongExpectedRevisionError } from './errors.js';
 import { drain } from './eventstoredb/drain.js';
-import { isStreamNotFound, mapClientError, type AppendContext } from './eventstoredb/error-mapping.js';
+import { isOutcomeUnknown, isStreamDeleted, isStreamNotFound, mapClientError, type AppendContext } from './eventstoredb/error-mapping.js';
+import { appendBytes, clientConnectionString } from './eventstoredb/limits.js';
 import {
   checkedMaxCount,
   commitPositionOf,
@@ -56,9 +61,16 @@ export type EventStoreDbOptions = {
   logger?: SubscriptionLogger;
   /** Longest wait for one answer of the server (default 5000 ms). */
   timeoutMs?: number;
-  /** Waits before a dropped subscription resubscribes (default 250 ms doubling to 10 s). */
+  /** Waits before a dropped subscription resubscribes (default 250 ms doubling to 2 s). */
   retryDelayMs?: { first: number; max: number };
+  /** Largest append sent, in bytes of JSON (default 1 MiB, the server's default MaxAppendSize). */
+  maxAppendBytes?: number;
+  /** Makes a client (default: from the connection string); tests pass an imitation's. */
+  connect?: () => EventStoreDBClient;
 };
+
+/** The server's default MaxAppendSize. */
+export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
 
 /** Events per page of $all reads. */
 const PAGE = 500;
@@ -69,8 +81,9 @@ export async function openEventStoreDbEventStore(
   options: EventStoreDbOptions = {},
 ): Promise<EventStoreDbEventStore> {
   // Parse now, so a malformed connection string fails at startup rather than on first use.
-  const client = EventStoreDBClient.connectionString(connectionString);
-  return new EventStoreDbEventStore(connectionString, client, options);
+  const parsed = clientConnectionString(connectionString);
+  const connect = options.connect ?? (() => EventStoreDBClient.connectionString(parsed));
+  return new EventStoreDbEventStore(parsed, connect(), { ...options, connect });
 }
 
 export class EventStoreDbEventStore implements EventStore {
@@ -81,6 +94,10 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   /** Calls under way, which close() lets finish (each is bounded by its timeout). */
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly maxAppendBytes: number;
+  private readonly connect: () => EventStoreDBClient;
+  /** A probe of the current client under way, after one of its calls timed out. */
+  private probing: Promise<void> | undefined;
 
   constructor(
     private readonly connectionString: string,
@@ -89,6 +106,8 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.client = client;
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.connect = options.connect ?? (() => EventStoreDBClient.connectionString(clientConnectionString(connectionString)));
   }
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -96,13 +115,64 @@ export class EventStoreDbEventStore implements EventStore {
     const expectedRevision = toClientExpected(expected);
     const data = events.map(toEventData);
     if (data.length === 0) return this.checkOnly(stream, expected);
+    const bytes = appendBytes(data);
+    if (bytes > this.maxAppendBytes) throw new AppendTooLargeError(stream, bytes, this.maxAppendBytes);
     const context: AppendContext = { stream, expected };
-    const result = await this.call(
-      `append to ${stream}`,
-      (client) => client.appendToStream(stream, data, { expectedRevision }),
-      context,
-    );
-    const position = result.position?.commit ?? (await this.lastOf(stream))?.position ?? 0n;
+    const send = (what: string) =>
+      this.call(what, (client) => client.appendToStream(stream, data, { expectedRevision }), context, { raw: true });
+    let result: AppendResult;
+    try {
+      result = await this.answerOf(await send(`append to ${stream}`), context);
+    } catch (error) {
+      if (!isOutcomeUnknown(error)) throw this.mapError(error, context);
+      // No answer: it may be written, or be written yet. The same ids again are written at most once.
+      await this.probing;
+      try {
+        result = await this.answerOf(await send(`append to ${stream} (sent again)`), context);
+      } catch (again) {
+        if (!isOutcomeUnknown(again)) throw this.mapError(again, context);
+        throw new StoreOutcomeUnknownError(
+          `EventStoreDB did not answer the append to ${stream} (${messageOf(error)}; sent again: ${messageOf(again)}): it may have been written`,
+          { cause: again },
+        );
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A stable id of the store's data: the id of the first of our events in $all; undefined while there
+   * is none. Wiping the server's data starts a new log, so a new first event.
+   */
+  async identity(): Promise<string | undefined> {
+    let after: bigint | undefined;
+    for (;;) {
+      const fromPosition: ReadPosition = after === undefined ? START : toClientPosition(after);
+      let count = 0;
+      let lastSeen: bigint | undefined;
+      let found: string | undefined;
+      await this.read('read of $all', (client) => client.readAll({ fromPosition, direction: FORWARDS, maxCount: PAGE }), (resolved) => {
+        count++;
+        lastSeen = commitPositionOf(resolved);
+        if (found === undefined && resolved.event !== undefined && !isSystem(resolved.event.streamId, resolved.event.type)) {
+          found = resolved.event.id;
+        }
+      });
+      if (found !== undefined) return found;
+      if (count < PAGE || lastSeen === undefined || (after !== undefined && lastSeen <= after)) return undefined;
+      after = lastSeen;
+    }
+  }
+
+  /** The client's answer to an append: `success: false` (throwOnAppendFailure=false) is a conflict, its revision unreliable. */
+  private async answerOf(
+    result: { success: boolean; nextExpectedRevision: bigint; position?: { commit: bigint } | undefined },
+    context: AppendContext,
+  ): Promise<AppendResult> {
+    if (!result.success) {
+      throw new WrongExpectedRevisionError(context.stream, context.expected, (await this.lastOf(context.stream))?.revision);
+    }
+    const position = result.position?.commit ?? (await this.lastOf(context.stream))?.position ?? 0n;
     return { nextRevision: Number(result.nextExpectedRevision), position };
   }
 
@@ -228,14 +298,18 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** One request/response call under the store's timeout, its errors mapped to the port's. */
-  private async call<T>(what: string, action: (client: EventStoreDBClient) => Promise<T>, append?: AppendContext): Promise<T> {
+  /**
+   * One request/response call under the store's timeout, its errors mapped to the port's (or left as
+   * they are with `raw`, for the caller to tell an unknown outcome from a refusal).
+   */
+  private async call<T>(what: string, action: (client: EventStoreDBClient) => Promise<T>, append?: AppendContext, opts: { raw?: boolean } = {}): Promise<T> {
     this.assertOpen();
     const client = this.client;
     try {
-      return await this.track(withTimeout(action(client), this.timeoutMs, what, () => this.replaceClient(client)));
+      return await this.track(withTimeout(action(client), this.timeoutMs, what, () => this.suspect(client)));
     } catch (error) {
-      throw this.mapError(error, client, append);
+      if (opts.raw) throw error;
+      throw this.mapError(error, append, client);
     }
   }
 
@@ -244,11 +318,14 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const client = this.client;
     try {
-      await this.track(drain(open(client), this.timeoutMs, what, onItem, () => this.replaceClient(client)));
+      await this.track(drain(open(client), this.timeoutMs, what, onItem, () => this.suspect(client)));
     } catch (error) {
-      if (isStreamNotFound(error)) return;
-      throw this.mapError(error, client);
+      // A tombstoned stream reads as absent, as the port says of absent streams.
+      if (isStreamNotFound(error) || isStreamDeleted(error)) return;
+      throw this.mapError(error, undefined, client);
     }
+    // A client disposed under a read ends it early, without an error: what was read is not the whole.
+    if (client !== this.client || this.closed) throw new StoreUnavailableError(`EventStoreDB ${what} interrupted: its client was replaced`);
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
@@ -260,10 +337,10 @@ export class EventStoreDbEventStore implements EventStore {
     return promise;
   }
 
-  private mapError(error: unknown, client: EventStoreDBClient, append?: AppendContext): unknown {
+  private mapError(error: unknown, append?: AppendContext, client: EventStoreDBClient = this.client): unknown {
     const mapped = mapClientError(error, append);
     // A call cut off because its client was replaced (or closed) failed for want of the store.
-    const ours = mapped instanceof StoreUnavailableError || mapped instanceof WrongExpectedRevisionError;
+    const ours = mapped !== error || mapped instanceof StoreUnavailableError;
     if (!ours && (client !== this.client || this.closed) && !(error instanceof TypeError)) {
       return new StoreUnavailableError(`EventStoreDB call interrupted: ${String((error as Error)?.message ?? error)}`, { cause: error });
     }
@@ -271,12 +348,27 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * After a timeout the client may be stuck for good (its cached server-features
-   * lookup never settles), so later calls get a fresh one and subscriptions move to it.
+   * A call of `client` timed out. A slow answer is no reason to cut off the calls under way, but a
+   * client whose first call hung stays stuck for good (its cached server-features lookup never
+   * settles): a probe tells them apart, and only a client whose probe times out too is replaced.
    */
+  private suspect(client: EventStoreDBClient): void {
+    if (this.closed || this.client !== client || this.probing !== undefined) return;
+    const probe = drain(
+      client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }),
+      this.timeoutMs,
+      'probe of a slow EventStoreDB client',
+      () => {},
+      () => this.replaceClient(client),
+    ).catch(() => {});
+    this.probing = probe.finally(() => (this.probing = undefined));
+  }
+
+  /** Later calls get a fresh client and subscriptions move to it. */
   private replaceClient(stale: EventStoreDBClient): void {
     if (this.closed || this.client !== stale) return;
-    this.client = EventStoreDBClient.connectionString(this.connectionString);
+    this.client = this.connect();
+    this.options.logger?.warn?.({}, 'EventStoreDB client stopped answering; replaced by a new one');
     stale.dispose().catch(() => {});
     for (const subscription of this.subscriptions) subscription.interrupt();
   }
@@ -284,6 +376,10 @@ export class EventStoreDbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('the EventStoreDB event store is closed');
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function assertStreamName(stream: string): void {

@@ -203,6 +203,13 @@ export class SqliteEventStore implements EventStore {
     return this.head();
   }
 
+  /** The id of the first event: a new file (or a wiped one) has another, or none while empty. */
+  async identity(): Promise<string | undefined> {
+    if (this.closed) throw new Error('event store is closed');
+    const row = this.db.prepare<[], { id: string }>('SELECT id FROM events ORDER BY position LIMIT 1').get();
+    return row?.id;
+  }
+
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): SqliteSubscription {
     if (this.closed) throw new Error('event store is closed');
     const prefixes = options.streamPrefixes;

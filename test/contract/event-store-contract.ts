@@ -382,6 +382,17 @@ export function eventStoreContract(
       t.ok(readBlob === blob, 'identical content');
     });
 
+    t.test('identity: once the store holds events, a string that stays the same and is the id of the first event in $all', async (t) => {
+      await store.append(streamName('identity'), [event('Identified', {})], 'no_stream');
+      const identity = await store.identity();
+      t.type(identity, 'string');
+      t.equal(await store.identity(), identity, 'the same on every call');
+      await store.append(streamName('identity'), [event('Identified', {})], 'no_stream');
+      t.equal(await store.identity(), identity, 'more events do not change it');
+      const [first] = await store.readAll({ maxCount: 1 });
+      t.equal(first?.id, identity, 'the first event of the log');
+    });
+
     t.test('concurrent appends expecting the same revision: exactly one wins', async (t) => {
       const stream = streamName('race');
       await store.append(stream, [event('Created', {})], 'no_stream');

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/http/app.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
 import { ZONE } from '../../src/clock.js';
 import type { TokenTable } from '../../src/auth/principal.js';
+import type { EventStore } from '../../src/store/event-store.js';
 import type { ProjectsProjectionOptions } from '../../src/read-models/projects/projects-read-model.js';
 
 export type TestApp = {
@@ -22,13 +23,31 @@ export type TestApp = {
 
 /** The app on a fresh embedded store (a temp file, or memory) with a settable clock. */
 export async function testApp(
-  options: { now?: string; memory?: boolean; dbPath?: string; tokens?: TokenTable; readModels?: ProjectsProjectionOptions } = {},
+  options: {
+    now?: string;
+    memory?: boolean;
+    dbPath?: string;
+    tokens?: TokenTable;
+    readModels?: ProjectsProjectionOptions;
+    /** Another event store (EventStoreDB over the imitation); JIXIAO_DB then holds the read models alone. */
+    store?: EventStore;
+    /** How long a written command waits for the read models (the app's default otherwise). */
+    readModelWaitMs?: number;
+  } = {},
 ): Promise<TestApp> {
   let now = DateTime.fromISO(options.now ?? '2022-12-31T10:00:00', { zone: ZONE });
   const dir = options.memory || options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'jixiao-test-'));
   const dbPath = options.dbPath ?? (dir ? join(dir, 'jixiao.db') : ':memory:');
-  const runtime = await openRuntime({ dbPath, eventStoreConnectionString: undefined }, undefined, options.readModels ? { readModels: options.readModels } : {});
-  const app = await buildApp({ ...runtime, clock: () => now, ...(options.tokens ? { tokens: options.tokens } : {}) });
+  const runtime = await openRuntime({ dbPath, eventStoreConnectionString: undefined }, undefined, {
+    ...(options.readModels ? { readModels: options.readModels } : {}),
+    ...(options.store ? { store: options.store } : {}),
+  });
+  const app = await buildApp({
+    ...runtime,
+    clock: () => now,
+    ...(options.tokens ? { tokens: options.tokens } : {}),
+    ...(options.readModelWaitMs !== undefined ? { readModelWaitMs: options.readModelWaitMs } : {}),
+  });
   return {
     app,
     runtime,

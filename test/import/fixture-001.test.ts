@@ -93,3 +93,12 @@ t.test('no table has a code: missing, and one code param cannot serve five proje
   for (const p of projects) t.strictSame(p.missing, ['code']);
   t.ok(warnings.some((w) => w.place === '参数' && w.raw === 'HT-1'));
 });
+
+t.test('the department parameter beats the 预算部门 cell, which holds a functional classification (行政政法)', async (t) => {
+  const { projects, warnings } = await readTargetTables(source, { department: '会同县工商业联合会' });
+  t.strictSame(projects.map((p) => p.register.department), Array(5).fill('会同县工商业联合会'));
+  t.ok(projects.every((p) => !p.missing.includes('department')));
+  const replaced = warnings.filter((w) => w.raw === '行政政法');
+  t.equal(replaced.length, 5, 'each table that named another department says so');
+  t.match(replaced[0]!.message, /采用参数/);
+});

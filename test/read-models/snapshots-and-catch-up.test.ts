@@ -40,6 +40,7 @@ function globalOrderOnly(store: EventStore): EventStore {
     streamRevision: (...a) => store.streamRevision(...a),
     readAll: (...a) => store.readAll(...a),
     headPosition: () => store.headPosition(),
+    identity: () => store.identity(),
     subscribe: (...a) => store.subscribe(...a),
     close: () => store.close(),
   };

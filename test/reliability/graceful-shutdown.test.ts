@@ -15,7 +15,10 @@ t.test('shutdown finishes in-flight commands before closing the store', async (t
   const runtime = await openRuntime({ dbPath, eventStoreConnectionString: undefined });
   // A slow disk: every append takes 300 ms.
   const slow: EventStore = Object.create(runtime.store);
+  let appendStarted!: () => void;
+  const started = new Promise<void>((resolve) => (appendStarted = resolve));
   slow.append = async (...args) => {
+    appendStarted();
     await new Promise((r) => setTimeout(r, 300));
     return runtime.store.append(...args);
   };
@@ -27,7 +30,7 @@ t.test('shutdown finishes in-flight commands before closing the store', async (t
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(register),
   });
-  await new Promise((r) => setTimeout(r, 100)); // the command is now waiting on its append
+  await started; // the command is now waiting on its append (a fixed wait was too short on a loaded machine)
   // The same sequence as src/server.ts on SIGTERM.
   const closed = app.close().then(() => runtime.close());
   const res = await inFlight;

@@ -160,6 +160,8 @@ t.test('a new event becomes a JSON event with its id, type, data and port metada
     recordedAt: metadata.recordedAt,
     correlationId: 'corr-1',
     causationId: 'cause-1',
+    $correlationId: 'corr-1',
+    $causationId: 'cause-1',
     effectiveAt: '2024-02-29',
     reason: '更正',
   });

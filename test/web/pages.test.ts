@@ -103,6 +103,38 @@ t.test('a refused value shows its message under the value field and keeps what w
   clean();
 });
 
+t.test('the deviation and assessment forms offer the choices the project answers with, and record them', async (t) => {
+  const { h, url } = await exampleApp();
+  t.teardown(h.close);
+  const { page, clean } = await open(t, url);
+  await page.goto(`${url}/#/p/${PROJECT_ID}`);
+  await page.locator('tr[data-indicator="i2"]').waitFor();
+
+  const deviation = page.locator('#form-deviation');
+  const options = async (form: typeof deviation, name: string) => form.locator(`[name=${name}] option`).evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+  t.same(await options(deviation, 'category'), ['经费保障', '制度保障', '人员保障', '硬件保障', '其他']);
+  t.same(await options(deviation, 'likelihood'), ['', '确定能', '有可能', '完全不可能']);
+  await deviation.locator('[name=indicatorId]').selectOption('i1');
+  await deviation.locator('[name=category]').selectOption('制度保障');
+  await deviation.locator('[name=reason]').fill('验收推迟');
+  await deviation.locator('[name=measure]').fill('加快验收');
+  await deviation.locator('[name=likelihood]').selectOption('有可能');
+  await deviation.getByRole('button').click();
+  await deviation.locator('.form-status', { hasText: '已保存' }).waitFor();
+
+  const assessment = page.locator('#form-assessment');
+  t.same(await options(assessment, 'grade'), ['达成', '部分达成', '未达成']);
+  await page.locator('tr[data-indicator="i2"]').getByRole('button', { name: '评价' }).click();
+  await assessment.locator('[name=grade]').selectOption('部分达成');
+  await assessment.getByRole('button').click();
+  await page.locator('tr[data-indicator="i2"] td.actual', { hasText: '评价：部分达成' }).waitFor();
+
+  const project = (await h.call('GET', base)).json().project;
+  t.same(project.deviations.map((d: { indicatorId: string; category: string; likelihood: string }) => [d.indicatorId, d.category, d.likelihood]), [['i1', '制度保障', '有可能']]);
+  t.equal(project.indicators[1].assessment.grade, '部分达成');
+  clean();
+});
+
 t.test('a page older than the project is refused (412), refreshed, and keeps the typed value for a second try', async (t) => {
   const { h, url } = await exampleApp();
   t.teardown(h.close);

@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import { chip, fenToYuan, latestActual, percent, score, STATUS, yuan } from '../format.js';
+import { chip, percent, score, STATUS, yuan } from '../format.js';
 
 /** The pieces the project, monitoring and history pages share. */
 
@@ -14,16 +14,15 @@ export function projectTabs(id, current) {
 
 /** Name, department, budget, execution, total and grade. `card` and `monitoring` may be missing. */
 export function summary(project, card, monitoring) {
-  const spentFen = project.spending.reduce((sum, s) => sum + s.amountFen, 0);
   const item = (label, value, attrs = {}) => h('div.kv', h('span.k', label), h('span.v', attrs, value));
   return h('section.summary', { 'aria-label': '项目概况' },
     h('div.title-block',
       h('h1', project.name),
       h('div.sub', `${project.code} · ${project.year}年度 · ${project.department}${project.unit && project.unit !== project.department ? ` · 实施单位：${project.unit}` : ''} · ${STATUS[project.status] ?? project.status}`)),
     h('div.kvs',
-      item('年初预算数（元）', fenToYuan(project.budget.initialFen)),
-      item('全年预算数（元）', fenToYuan(project.budget.totalFen)),
-      item('全年执行数（元）', card ? yuan(card.execution.spent) : fenToYuan(spentFen)),
+      item('年初预算数（元）', yuan(project.budget.initial)),
+      item('全年预算数（元）', yuan(project.budget.total)),
+      item('全年执行数（元）', yuan(card ? card.execution.spent : project.budget.spent)),
       item('执行率', card ? percent(card.execution.ratePercent) : '—'),
       item('监控颜色', monitoring ? chip(monitoring.colour) : '—'),
       h('div.kv.total', h('span.k', '总分 / 等级'),
@@ -37,7 +36,7 @@ function explanationCell(s) {
 }
 
 function actualCell(indicator) {
-  const latest = latestActual(indicator);
+  const latest = indicator.latestActual;
   const parts = [];
   if (latest) parts.push(h('div', latest.text), h('div.sub', `截至 ${latest.asOf}`));
   if (indicator.assessment) parts.push(h('div', `评价：${indicator.assessment.grade}`));

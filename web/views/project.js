@@ -4,10 +4,6 @@ import { commandForm, compact } from '../form.js';
 import { fenToYuan, timestamp } from '../format.js';
 import { indicatorTable, projectPath, projectTabs, serverToday, summary, unavailable } from './parts.js';
 
-const CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件保障', '其他'];
-const LIKELIHOODS = ['确定能', '有可能', '完全不可能'];
-const GRADES = ['达成', '部分达成', '未达成'];
-
 /** A typed number goes as a number; anything else as typed, so the API names the field. */
 const numberOrText = (text) => (/^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text);
 
@@ -90,10 +86,10 @@ export async function projectView(root, { id }) {
     title: '偏差原因分析及改进措施',
     fields: [
       { name: 'indicatorId', label: '对象', type: 'select', keep: true },
-      { name: 'category', label: '原因类别', type: 'select', options: CATEGORIES.map((c) => [c, c]), keep: true },
+      { name: 'category', label: '原因类别', type: 'select', keep: true },
       { name: 'reason', label: '偏差原因', type: 'textarea' },
       { name: 'measure', label: '改进措施', type: 'textarea' },
-      { name: 'likelihood', label: '完成可能性（可选）', type: 'select', options: [['', '—'], ...LIKELIHOODS.map((l) => [l, l])] },
+      { name: 'likelihood', label: '完成可能性（可选）', type: 'select' },
     ],
     onSubmit: (v) => sendAndRefreshOnConflict('/deviations', compact(v)),
   });
@@ -103,7 +99,7 @@ export async function projectView(root, { id }) {
     title: '定性评价',
     fields: [
       { name: 'indicatorId', label: '指标', type: 'select', keep: true },
-      { name: 'grade', label: '评价', type: 'select', options: GRADES.map((g) => [g, g]) },
+      { name: 'grade', label: '评价', type: 'select' },
       { name: 'score', label: '得分（可选，须在等级区间内）', type: 'text', placeholder: '留空按默认分' },
       { name: 'comment', label: '说明（可选）', type: 'textarea' },
     ],
@@ -113,7 +109,7 @@ export async function projectView(root, { id }) {
 
   /** The row button: qualitative indicators are assessed, the others get an actual. */
   function rowAction(indicator) {
-    const qualitative = indicator.target?.kind === 'qualitative';
+    const qualitative = indicator.kind === 'qualitative';
     const target = qualitative ? assessment : actual;
     return h('button.small', {
       type: 'button',
@@ -134,7 +130,12 @@ export async function projectView(root, { id }) {
     const label = (i) => `${i.id} · ${i.name}（${i.targetText}）`;
     actual.setOptions('indicatorId', p.indicators.map((i) => [i.id, label(i)]));
     deviation.setOptions('indicatorId', [['', '预算执行（整体）'], ...p.indicators.map((i) => [i.id, label(i)])]);
-    assessment.setOptions('indicatorId', [...p.indicators].sort((a, b) => (b.target?.kind === 'qualitative') - (a.target?.kind === 'qualitative')).map((i) => [i.id, label(i)]));
+    assessment.setOptions('indicatorId', [...p.indicators].sort((a, b) => (b.kind === 'qualitative') - (a.kind === 'qualitative')).map((i) => [i.id, label(i)]));
+    // The choices come with the project: the pages list no values of their own.
+    const each = (values) => values.map((v) => [v, v]);
+    deviation.setOptions('category', each(p.choices.deviationCategories));
+    deviation.setOptions('likelihood', [['', '—'], ...each(p.choices.likelihoods)]);
+    assessment.setOptions('grade', each(p.choices.grades));
     if (!datesSet) {
       const today = serverToday(data.monitoring);
       actual.set('asOf', today);

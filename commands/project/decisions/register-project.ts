@@ -1,4 +1,4 @@
-import { CommandRefused, invalid, refuse } from '../../errors.js';
+import { Refusal, invalid, refuse } from '../../errors.js';
 import type { RegisterProjectInput } from '../inputs.js';
 import { PolicySchema } from '../../../domain/project/policy.js';
 import type { ProjectState } from '../../../domain/project/state.js';
@@ -8,7 +8,7 @@ import { periodOf } from './form-facts.js';
 
 export function registerProject(state: ProjectState, input: RegisterProjectInput, ctx: DecisionContext): Decided[] {
   if (state.status !== 'none') {
-    throw new CommandRefused('conflict', 'project-exists', `项目 ${input.code}-${input.year} 已存在 / the project already exists`);
+    throw new Refusal('conflict', 'project-exists', `项目 ${input.code}-${input.year} 已存在 / the project already exists`);
   }
   const initialFen = money('budget.initial', input.budget.initial);
   if (initialFen < 0) throw invalid('budget.initial', '年初预算数不能为负 / the budget cannot be negative');

@@ -18,7 +18,12 @@ export const ProjectIdParam = z
 
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
-const CommandReply = z.object({ id: z.string(), revision: z.number() });
+const CommandReply = z.object({
+  id: z.string(),
+  revision: z.number(),
+  /** Present (true) when the events are written but the read models did not include them yet when answered. */
+  readModelsLag: z.boolean().optional(),
+});
 
 export function commandRoutes(app: FastifyInstance, service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -28,13 +33,9 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
     request: FastifyRequest,
     reply: FastifyReply,
     projectId: string,
-    department: string | undefined,
     command: ProjectCommand,
     successStatus: number,
   ) => {
-    const exists = department !== undefined || command.type === 'RegisterProject';
-    // An unknown project answers 404 from the command itself.
-    if (exists) authorize(request, actionOfCommand(command.type), department);
     const expectedRevision = expectedRevisionOf(request);
     const actor = actorOf(request);
     const run = async (correlationId: string = request.id): Promise<StoredReply> => {
@@ -42,8 +43,16 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
         actor,
         correlationId,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+        // Decided on the state the command is decided on; an unknown project answers 404 from the command itself.
+        authorize: (department) => {
+          if (department !== undefined) authorize(request, actionOfCommand(command.type), department);
+        },
       });
-      return { status: successStatus, etag: etagOf(result.revision), body: { id: projectId, revision: result.revision } };
+      return {
+        status: successStatus,
+        etag: etagOf(result.revision),
+        body: { id: projectId, revision: result.revision, ...(result.readModelsLag ? { readModelsLag: true } : {}) },
+      };
     };
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
@@ -54,6 +63,8 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
       : { ...(await run()), replayed: false };
     if (answer.etag) reply.header('etag', answer.etag);
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
+    // Written, but queries may not show it yet (EventStoreDB mode: the subscription is behind).
+    if ((answer.body as { readModelsLag?: boolean } | undefined)?.readModelsLag === true) reply.header('x-read-models-lag', 'true');
     if (successStatus === 201) reply.header('location', `/api/projects/${projectId}`);
     return reply.code(answer.status).send(answer.body);
   };
@@ -70,26 +81,31 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
     },
     async (request, reply) => {
       const id = projectIdOf(request.body.code, request.body.year);
-      return execute(request, reply, id, request.body.department, { type: 'RegisterProject', input: request.body }, 201);
+      return execute(request, reply, id, { type: 'RegisterProject', input: request.body }, 201);
     },
   );
 
   for (const route of PROJECT_COMMANDS) {
-    typed.route({
-      method: route.method,
-      url: `/api/projects/:id${route.path}`,
-      schema: {
-        tags: ['commands'],
-        summary: route.summary,
-        params: route.needsIndicator ? IndicatorParams : ProjectParams,
-        body: route.schema,
-        response: { 200: CommandReply },
-      },
-      handler: async (request, reply) => {
-        const params = request.params as { id: string; indicatorId?: string };
-        const command = route.command(request.body as never, params.indicatorId ?? '');
-        return execute(request, reply, params.id, service.departmentOf(params.id), command, 200);
-      },
-    });
+    route.withSchema((body, build) =>
+      typed.route({
+        method: route.method,
+        url: `/api/projects/:id${route.path}`,
+        config: { access: 'project' },
+        schema: {
+          tags: ['commands'],
+          summary: route.summary,
+          params: route.needsIndicator ? IndicatorParams : ProjectParams,
+          body,
+          response: { 200: CommandReply },
+        },
+        handler: async (request, reply) => {
+          const params = request.params as { id: string; indicatorId?: string };
+          // The validator compiler parsed the body with `body`: what it hands over is that schema's output
+          // (fastify's request typing cannot resolve an output of a schema type left generic).
+          const command = build(request.body as z.output<typeof body>, params.indicatorId ?? '');
+          return execute(request, reply, params.id, command, 200);
+        },
+      }),
+    );
   }
 }

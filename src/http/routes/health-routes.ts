@@ -3,7 +3,7 @@ import type { EventStore } from '../../store/event-store.js';
 import type { ProjectionRunner } from '../../read-models/projection-runner.js';
 
 export function healthRoutes(app: FastifyInstance, deps: { store: EventStore; runner: ProjectionRunner }): void {
-  app.get('/health', { schema: { tags: ['system'], summary: '存储类型与位置' } }, async () => {
+  app.get('/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '存储类型与位置' } }, async () => {
     const position = await deps.store.headPosition();
     return {
       status: 'ok',

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CommandRefused } from '../../../commands/errors.js';
+import { Refusal } from '../../../commands/errors.js';
 import type { ProjectService } from '../../application/project-service.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
@@ -42,7 +42,7 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
         let content: Buffer;
         if (request.isMultipart()) {
           const file = await request.file();
-          if (!file) throw new CommandRefused('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
+          if (!file) throw new Refusal('invalid', 'file-missing', 'multipart 请求中没有文件 / no file in the multipart body', [{ field: 'file', message: '必填' }]);
           fileName = file.filename || fileName;
           content = await file.toBuffer();
         } else if (Buffer.isBuffer(request.body)) {
@@ -50,7 +50,7 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
         } else if (typeof request.body === 'string') {
           content = Buffer.from(request.body, 'utf8');
         } else {
-          throw new CommandRefused('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
+          throw new Refusal('invalid', 'file-missing', '请以 multipart 文件或原始文本/文件作为请求体上传 / send the file as multipart or raw body', [
             { field: 'body', message: '缺少文件' },
           ]);
         }
@@ -59,6 +59,7 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
           mayRecord: (department) => mayAccess(request, 'record', department),
+          mayRead: (department) => mayAccess(request, 'read', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },
         });
       },

@@ -6,7 +6,7 @@ import type { ProjectService } from '../../application/project-service.js';
 import { pointOf } from '../../queries/point-in-time.js';
 import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
-import { authorize, listableDepartments } from '../access.js';
+import { listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
 
 const Params = z.object({ id: ProjectIdParam });
@@ -19,15 +19,6 @@ const PointQuerySchema = z.object({
 /** The queries: each route translates HTTP to a call of the application service and back. */
 export function queryRoutes(app: FastifyInstance, service: ProjectService): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  // Every per-project query needs read access to the project's department (unknown projects answer 404).
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET') return; // commands authorize themselves
-    const id = (request.params as { id?: string } | undefined)?.id;
-    if (id === undefined || !request.routeOptions.url?.startsWith('/api/projects/:id')) return;
-    const department = service.departmentOf(id);
-    if (department !== undefined) authorize(request, 'read', department);
-  });
-
   typed.get(
     '/api/projects',
     {
@@ -51,7 +42,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id',
-    { schema: { tags: ['queries'], summary: '项目在某时点的情况（指标、实际值、支出、偏差说明）', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '项目在某时点的情况（指标、实际值、支出、偏差说明）', params: Params, querystring: PointQuerySchema } },
     async (request, reply) => {
       const answer = await service.project(request.params.id, pointOf(request.query));
       if (answer.point.kind === 'now') reply.header('etag', etagOf(answer.project.revision));
@@ -61,19 +52,19 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id/scorecard',
-    { schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '自评得分（每个指标的完成率与得分）', params: Params, querystring: PointQuerySchema } },
     async (request) => service.scorecard(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/monitoring',
-    { schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
+    { config: { access: 'project' }, schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
     async (request) => service.monitoring(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
     '/api/projects/:id/self-evaluation',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '项目支出绩效自评表（json / csv / xlsx / html）',
@@ -93,7 +84,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id/history',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '审计轨迹：每个事件及其中文摘要',
@@ -106,7 +97,7 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
 
   typed.get(
     '/api/projects/:id/diff',
-    {
+    { config: { access: 'project' },
       schema: {
         tags: ['queries'],
         summary: '两个时点之间的变化（版本号、日期或时间）',

@@ -46,7 +46,7 @@ export async function webRoutes(app: FastifyInstance): Promise<void> {
   const root = findWebRoot();
   const serve = (urlPath: string, file: string) => {
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-    app.get(urlPath, { schema: { hide: true } }, async (_request, reply) => {
+    app.get(urlPath, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
       const body = await readFile(join(root, file));
       reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff');
       if (type.startsWith('text/html')) reply.header('content-security-policy', CSP);

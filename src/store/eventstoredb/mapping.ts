@@ -111,6 +111,9 @@ function metadataToJson(metadata: EventMetadata): Record<string, string> {
     recordedAt: metadata.recordedAt,
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
+    // The names the server's own projections ($by_correlation_id) read.
+    $correlationId: metadata.correlationId,
+    $causationId: metadata.causationId,
   };
   for (const key of OPTIONAL_METADATA) {
     const value = metadata[key];

@@ -101,7 +101,8 @@ export class EventStoreDbSubscription implements Subscription {
 
   private async run(): Promise<void> {
     await Promise.resolve(); // let the caller attach to caughtUp/done first
-    const delays = this.deps.retryDelayMs ?? { first: 250, max: 10_000 };
+    // At most 2 s between attempts: a command waits up to 2 s for its events to come back by subscription.
+    const delays = this.deps.retryDelayMs ?? { first: 250, max: 2_000 };
     let delay = delays.first;
     let backlogHead: bigint | undefined;
     try {
