@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of] [-- --cpu-prof]
+ * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,postgres] [-- --cpu-prof]
  * [-- --record="what changed"] [-- --keep]`
  *
  * Runs each benchmark in its own process (sequentially, so they do not compete for the 2 cores), then
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { BENCH_DIR, runChild, type ChildOptions, type Measurements } from './lib/child.js';
 import { makeDataDir } from './lib/datadir.js';
 import { describeMachine } from './lib/machine.js';
+import { postgresBenchDatabase } from './lib/postgres.js';
 import { failedRow, fmt, latencyRow, markdownTable, type Row } from './lib/table.js';
 
 const argv = process.argv.slice(2);
@@ -147,6 +148,41 @@ await step('as-of', '5. as-of state', async () => {
     latencyRow('5. as-of state of a project with 10,000 events (year end), p50 / p99 (ms)', a.p50, a.p99, 20, 1),
     latencyRow('5. the same project at its second-last revision (9,999 events folded), p50 / p99 (ms)', a.fullFoldP50, a.fullFoldP99, 20, 1),
   ];
+});
+
+await step('postgres', '6. PostgreSQL event store', async () => {
+  const pg = await postgresBenchDatabase();
+  try {
+    const common = [`--url=${pg.url}`, `--rounds=${SIZE.rounds}`, `--seconds=${SIZE.roundSeconds}`];
+    const single = await child('postgres.ts', ['--mode=appends', '--writers=1', ...common]);
+    const one = await child('postgres.ts', ['--mode=appends', '--writers=32', '--instances=1', ...common]);
+    const many = await child('postgres.ts', ['--mode=appends', '--writers=32', '--instances=32', ...common]);
+    const seeded = await child('postgres.ts', ['--mode=seed', `--url=${pg.url}`, `--projects=${SIZE.projects}`, `--facts=${SIZE.facts}`]);
+    const rebuild = await child('postgres.ts', ['--mode=rebuild', `--url=${pg.url}`]);
+    const raw = await child('postgres.ts', ['--mode=raw', `--url=${pg.url}`]);
+    notes.push(
+      `postgres: ${pg.version}; appends ratio per round 1 writer ${fmt(single.minRoundRatio, 2)}–${fmt(single.maxRoundRatio, 2)}, ` +
+        `32 writers on one instance ${fmt(one.minRoundRatio, 2)}–${fmt(one.maxRoundRatio, 2)} (${fmt(one.appendsPerTransaction, 1)} appends per transaction), ` +
+        `on 32 instances ${fmt(many.minRoundRatio, 2)}–${fmt(many.maxRoundRatio, 2)}; ` +
+        `${fmt(seeded.events)} events seeded through the store in ${fmt(seeded.seconds, 1)} s; rebuild ${fmt(rebuild.seconds, 1)} s (peak RSS ${fmt(rebuild.peakRssMb)} MB), raw cursor ${fmt(raw.seconds, 1)} s`,
+    );
+    const row = (benchmark: string, m: Measurements, goal: string, met: boolean | undefined): Row => ({ benchmark, figure: fmt(m.figure), limit: fmt(m.limit), ratio: m.ratio, goal, met });
+    return [
+      row('6. PostgreSQL durable appends/s, 1 writer (vs raw pg, 1 row per transaction)', single, 'the limit', undefined),
+      row('6. PostgreSQL appends/s, 32 writers on one app server (vs raw pg, 32 connections, 1 row per transaction)', one, 'the limit', undefined),
+      row('6. PostgreSQL appends/s, 32 writers as 32 app servers, 1 connection each (vs the same raw pg)', many, 'the limit', undefined),
+      {
+        benchmark: `6. rebuild events/s from PostgreSQL over ${fmt(seeded.events)} events (vs raw pg cursor + JSON.parse)`,
+        figure: fmt(rebuild.eventsPerSecond),
+        limit: fmt(raw.rowsPerSecond),
+        ratio: rebuild.eventsPerSecond! / raw.rowsPerSecond!,
+        goal: 'the limit',
+        met: undefined,
+      },
+    ];
+  } finally {
+    await pg.drop();
+  }
 });
 
 if (!flag('keep')) rmSync(data.path, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** Which field a refusal is about, and what was expected there. */
 export type FieldError = { field: string; message: string };
 
-export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'rule';
+export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'too_large' | 'rule';
 
 export const STATUS_OF: Record<RefusalKind, number> = {
   invalid: 400,
@@ -10,6 +10,7 @@ export const STATUS_OF: Record<RefusalKind, number> = {
   not_found: 404,
   conflict: 409,
   stale: 412,
+  too_large: 413,
   rule: 422,
 };
 

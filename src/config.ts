@@ -7,7 +7,10 @@ const EnvSchema = z.object({
   JIXIAO_DB: z.string().min(1).default('./data/jixiao.db'),
   EVENTSTORE_CONNECTION_STRING: z
     .string()
-    .regex(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//, 'expected esdb://host:port?tls=false')
+    .regex(
+      /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover|postgres|postgresql):\/\//,
+      'expected esdb://host:port?tls=false (EventStoreDB) or postgres://user@host:port/database (PostgreSQL)',
+    )
     .optional()
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { ProjectionRunner } from './read-models/projection-runner.js';
 import { openEventStoreDbEventStore } from './store/eventstoredb-event-store.js';
 import type { EventStore } from './store/event-store.js';
+import { isPostgresConnectionString, openPostgresEventStore } from './store/postgres-event-store.js';
 import { openSqliteEventStore } from './store/sqlite-event-store.js';
 
 export type Runtime = {
@@ -23,8 +24,8 @@ export type Runtime = {
  * Opens the event store chosen by the configuration and the local read-model database.
  * Embedded mode keeps the events in JIXIAO_DB and the read models in a file beside it
  * (`jixiao.read-models.db`): each has its own write-ahead log, so read-model commits never wait
- * behind the fsync of the events', and the events' log is synced for events alone. EventStoreDB
- * mode keeps only the read models locally, in JIXIAO_DB. In memory, one database holds both.
+ * behind the fsync of the events', and the events' log is synced for events alone. EventStoreDB and
+ * PostgreSQL modes keep only the read models locally, in JIXIAO_DB. In memory, one database holds both.
  */
 export async function openRuntime(
   config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>,
@@ -40,11 +41,15 @@ export async function openRuntime(
   if (!memory) mkdirSync(dirname(config.dbPath), { recursive: true });
   let store: EventStore;
   let readDb: Db;
+  const connectionString = config.eventStoreConnectionString;
   if (options.store) {
     store = options.store;
     readDb = openReadDb(config.dbPath);
-  } else if (config.eventStoreConnectionString) {
-    store = await openEventStoreDbEventStore(config.eventStoreConnectionString, logger ? { logger } : {});
+  } else if (connectionString) {
+    // The scheme picks the adapter: postgres:// or postgresql:// PostgreSQL, the others EventStoreDB.
+    store = isPostgresConnectionString(connectionString)
+      ? await openPostgresEventStore(connectionString, logger ? { logger } : {})
+      : await openEventStoreDbEventStore(connectionString, logger ? { logger } : {});
     readDb = openReadDb(config.dbPath);
   } else {
     const sqlite = await openSqliteEventStore(config.dbPath, logger ? { logger } : {});

@@ -18,6 +18,13 @@ t.test('EVENTSTORE_CONNECTION_STRING selects EventStoreDB; an empty one means em
   t.equal(loadConfig({ EVENTSTORE_CONNECTION_STRING: '' }).eventStoreConnectionString, undefined);
 });
 
+t.test('a postgres:// or postgresql:// connection string is accepted (it selects PostgreSQL)', async (t) => {
+  for (const url of ['postgres://postgres@127.0.0.1:5432/test', 'postgresql://app:secret@db.example:5432/jixiao?sslmode=require']) {
+    t.equal(loadConfig({ EVENTSTORE_CONNECTION_STRING: url }).eventStoreConnectionString, url);
+  }
+  t.throws(() => loadConfig({ EVENTSTORE_CONNECTION_STRING: 'postgre://x/y' }), /postgres:\/\/user@host:port\/database/);
+});
+
 t.test('a bad variable is refused with its name and value', async (t) => {
   t.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
   t.throws(() => loadConfig({ PORT: '70000' }), /PORT="70000"/);

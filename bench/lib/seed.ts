@@ -1,5 +1,5 @@
 import { openSqliteEventStore } from '../../src/store/sqlite-event-store.js';
-import type { NewEvent } from '../../src/store/event-store.js';
+import type { EventStore, NewEvent } from '../../src/store/event-store.js';
 import { projectTemplate, streamOfN } from './synthetic.js';
 
 export type SeedOptions = {
@@ -12,6 +12,8 @@ export type SeedOptions = {
    * interleaved as a year of data entry across many projects leaves them.
    */
   chunk?: number;
+  /** Another store to seed (PostgreSQL); default the SQLite store at dbPath. */
+  open?: () => Promise<EventStore>;
 };
 
 /**
@@ -19,7 +21,7 @@ export type SeedOptions = {
  * append (many appends in flight so group commit batches them).
  */
 export async function seedProjects(dbPath: string, projects: number, facts: number, options: SeedOptions = {}): Promise<{ events: number; ms: number }> {
-  const store = await openSqliteEventStore(dbPath);
+  const store = options.open ? await options.open() : await openSqliteEventStore(dbPath);
   const make = options.make ?? projectTemplate(facts);
   const from = options.from ?? 0;
   const inFlight = options.inFlight ?? 64;

@@ -3,6 +3,7 @@ import { formatTarget } from '../../domain/values/format.js';
 import { parseMoney } from '../../domain/values/parse-money.js';
 import { parsePeriod, periodWarnings } from '../../domain/values/parse-period.js';
 import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
+import { TEXT_LIMITS } from '../project/limits.js';
 import type { Warnings } from './grid.js';
 import type { RawTable } from './raw-table.js';
 import type { ImportedProject, ImportParams, PreviewIndicator } from './types.js';
@@ -43,8 +44,12 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
     table.place,
   );
   let code = table.code?.value;
-  if (code !== undefined && !CODE_RE.test(code)) {
-    warnings.add(table.code!.place, code, '项目编码只能包含字母、数字、-、_、.，未使用 / project code has characters not allowed, not used');
+  if (code !== undefined && (!CODE_RE.test(code) || code.length > TEXT_LIMITS.code)) {
+    warnings.add(
+      table.code!.place,
+      code,
+      `项目编码只能包含字母、数字、-、_、.，最多 ${TEXT_LIMITS.code} 个字符，未使用 / a project code has letters, digits, -, _, . and at most ${TEXT_LIMITS.code} characters: not used`,
+    );
     code = undefined;
   }
   code ??= onlyProject ? params.code : undefined;

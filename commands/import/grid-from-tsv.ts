@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS, importTooLarge } from './limits.js';
 import { cleanCell, type Cell, type Grid, type Row } from './grid.js';
 
 /**
@@ -11,11 +12,15 @@ export function gridFromTsv(text: string): Grid {
   let i = 0;
   let row: Row = { cells: [], line };
   const endRow = () => {
+    if (rows.length >= IMPORT_LIMITS.textLines) throw tooManyLines();
     rows.push(row);
     row = { cells: [], line };
   };
   const pushCell = (raw: string, at: number) => {
     const col = row.cells.length;
+    if (col >= IMPORT_LIMITS.columnsPerRow) {
+      throw importTooLarge(`第${at}行超过 ${IMPORT_LIMITS.columnsPerRow} 列 / line ${at} has more than ${IMPORT_LIMITS.columnsPerRow} cells`);
+    }
     const cell: Cell = { text: cleanCell(raw), col, place: `第${at}行第${col + 1}列` };
     row.cells.push(cell);
   };
@@ -46,6 +51,9 @@ export function gridFromTsv(text: string): Grid {
   }
   return { rows };
 }
+
+export const tooManyLines = () =>
+  importTooLarge(`文本超过 ${IMPORT_LIMITS.textLines} 行 / the text has more than ${IMPORT_LIMITS.textLines} lines`);
 
 /** Index of the quote closing a quoted cell starting at `open`, or -1 when the cell is not quoted after all. */
 function closingQuote(text: string, open: number): number {

@@ -1,3 +1,5 @@
+import { tooManyLines } from './grid-from-tsv.js';
+import { IMPORT_LIMITS } from './limits.js';
 import { cleanCell, type Grid, type Row } from './grid.js';
 
 /** A title line ("2021年项目支出绩效目标表") starts a new table even right after a cell. */
@@ -11,7 +13,9 @@ export const TITLE_RE = /绩效(?:目标|信息|指标)(?:申报)?表/;
 export function gridFromWordLines(text: string): Grid {
   const rows: Row[] = [];
   let open: Row | null = null;
-  text.split('\n').forEach((line, i) => {
+  const lines = text.split('\n');
+  if (lines.length > IMPORT_LIMITS.textLines) throw tooManyLines();
+  lines.forEach((line, i) => {
     const lineNo = i + 1;
     if (!line.includes('\t') && line.trim() === '') {
       open = null;
@@ -28,7 +32,8 @@ export function gridFromWordLines(text: string): Grid {
     }
     const last = open?.cells[open.cells.length - 1];
     if (last && !TITLE_RE.test(line)) {
-      last.text = joinContinuation(last.text, line);
+      // Past the cell limit the cell is reported as too long anyway: stop growing it (each join copies it).
+      if (last.text.length <= IMPORT_LIMITS.cellText) last.text = joinContinuation(last.text, line);
       return;
     }
     open = null;
@@ -42,8 +47,8 @@ const CJK = /[\u4e00-\u9fff]/;
 
 /** "产出" + "指标" is one word broken by the cell width: join Chinese without a space, keep other breaks. */
 function joinContinuation(before: string, after: string): string {
-  const a = before.replace(/\s+$/, '');
-  const b = after.replace(/^\s+/, '');
+  const a = before.trimEnd();
+  const b = after.trimStart();
   if (a === '') return b;
   return CJK.test(a.slice(-1)) && CJK.test(b.slice(0, 1)) ? a + b : `${a}\n${b}`;
 }

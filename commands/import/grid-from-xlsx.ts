@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { IMPORT_LIMITS, importTooLarge } from './limits.js';
 import { cleanCell, type Cell, type Grid, type Row } from './grid.js';
 
 /**
@@ -15,6 +16,9 @@ export async function gridsFromXlsx(content: Buffer): Promise<Grid[]> {
   workbook.eachSheet((sheet) => {
     const rows: Row[] = [];
     const width = sheet.columnCount;
+    if (width > IMPORT_LIMITS.columnsPerRow) {
+      throw importTooLarge(`工作表 ${sheet.name} 有 ${width} 列，最多 ${IMPORT_LIMITS.columnsPerRow} 列 / sheet ${sheet.name} has ${width} columns, at most ${IMPORT_LIMITS.columnsPerRow}`);
+    }
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: Cell[] = [];
       for (let c = 1; c <= width; c++) {

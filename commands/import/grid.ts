@@ -49,7 +49,7 @@ export function collectWarnings(): Warnings {
 
 /** Removes converter debris ("[bookmark: _GoBack]", left by Word → text converters) and outer whitespace. */
 export function cleanCell(text: string): string {
-  return text.replace(/\[bookmark:[^\]]*\]/g, '').replace(/^\s+|\s+$/g, '');
+  return text.replace(/\[bookmark:[^\]]*\]/g, '').trim();
 }
 
 export const filled = (row: Row): Cell[] => row.cells.filter((c) => c.text !== '');

@@ -11,8 +11,11 @@ export function keyOf(text: string): string {
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/^\*+/, '')
-    .replace(/[:：]+$/, '');
+    .replace(TRAILING_COLONS, '');
 }
+
+/** Trailing colons, matched from a position that is not itself after a colon: a plain `[:：]+$` is quadratic on a long run of colons. */
+const TRAILING_COLONS = /(?<![:：])[:：]+$/;
 
 /** "预算金额(万元)" → { base: "预算金额", paren: "万元" } (on a key: parentheses already ASCII). */
 export function splitParen(key: string): { base: string; paren?: string } {

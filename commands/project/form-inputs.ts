@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { DISPLAY_UNITS } from '../../domain/project/events.js';
+import { TEXT_LIMITS } from './limits.js';
 
 /**
  * Bodies of the commands of the 自评表 as filed (issue 15): goals, 实际完成情况, the execution
  * override, 项目实施期 and the display unit. Every free text has a maximum length.
  */
 
-const MAX = { goals: 5000, prose: 2000, period: 100 } as const;
+/** The maxima of limits.ts; a period is as long as a reference. */
+const MAX = { goals: TEXT_LIMITS.goals, prose: TEXT_LIMITS.prose, period: TEXT_LIMITS.reference } as const;
 const longest = (max: number) => `最多 ${max} 个字符 / at most ${max} characters`;
 const text = (what: string, max: number) =>
   z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);

@@ -5,8 +5,9 @@ import { decimalToFen } from './parse-money.js';
 import { decimalFromNumber } from './parse-number.js';
 import { moneyScaleOfText, moneyUnitLabel } from './money-scale.js';
 import { gradeOfStatement } from './statement-grade.js';
-import { readQuantity, scaledNumber } from './parse-quantity.js';
+import { boundedNumber, readQuantity, scaledNumber } from './parse-quantity.js';
 import { normalizeText, quote } from './text.js';
+import { overlong } from './limits.js';
 import { fail, GRADES, ok, type ActualValue, type Grade, type Quantity, type Result, type Target } from './types.js';
 import { isMoneyUnit } from './units.js';
 
@@ -24,6 +25,8 @@ const GRADE_LIST = GRADES.join('、');
 
 /** A grade 达成/部分达成/未达成 (or one of the synonyms above). */
 export function parseGrade(input: string): Result<Grade> {
+  const long = overlong('评价等级', 'the grade', input);
+  if (long) return long;
   const grade = GRADE_WORDS.get(normalizeText(input).replace(/\s/g, ''));
   return grade
     ? ok(grade)
@@ -78,7 +81,8 @@ function actualQuantity(input: string | number, like: Quantity, target: Target, 
       const fen = decimalToFen(d, scale, input);
       return done(fen.ok ? ok({ kind: 'money', fen: fen.value }) : fen);
     }
-    return done(ok({ kind: 'number', value: input === 0 ? 0 : input, unit: like.unit }));
+    const value = boundedNumber(input === 0 ? 0 : input, input);
+    return done(value.ok ? ok({ kind: 'number', value: value.value, unit: like.unit }) : value);
   }
 
   let text = normalizeText(input);
@@ -170,6 +174,8 @@ export type ActualReading = { value: ActualValue; note?: string };
  * A completion written as a month ("2022年11月") counts as its last day.
  */
 export function readActual(input: string | number, target: Target, context: ActualContext = {}): Result<ActualReading> {
+  const long = overlong('实际完成值', 'the actual', input);
+  if (long) return long;
   try {
     switch (target.kind) {
       case 'compare':

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { normalizeText, quote } from './text.js';
 import { ZONE } from '../time-zone.js';
+import { overlong } from './limits.js';
 import { fail, ok, type Result } from './types.js';
 
 export type DateContext = { year?: number };
@@ -85,6 +86,8 @@ function dateTimeInShanghai(text: string): Result<string> | null {
  * "6月30日" takes its year from context.
  */
 export function parseDate(input: string, context: DateContext = {}): Result<string> {
+  const long = overlong('日期', 'the date', input);
+  if (long) return long;
   const text = normalizeText(input).replace(/\s+/g, '');
   if (text === '') return fail(`日期为空：${DATE_EXPECTED}`);
   const withTime = dateTimeInShanghai(normalizeText(input));
@@ -99,6 +102,8 @@ const QUARTER_END: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '
 
 /** Reads a deadline; 'nomatch' when the text does not look like a date at all. */
 export function matchDeadline(input: string, context: DateContext = {}, shown: string = input): DeadlineMatch {
+  const long = overlong('完成期限', 'the deadline', input);
+  if (long) return { status: 'error', error: long.error };
   const text = normalizeText(input)
     .replace(/\s+/g, '')
     .replace(/^(?:截止到|截至|截止|到|于|在)/, '')

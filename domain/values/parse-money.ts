@@ -1,5 +1,6 @@
 import { DECIMAL_PATTERN, decimalFromNumber, decimalToInteger, parseDecimal, shiftDecimal, type Decimal } from './parse-number.js';
 import { normalizeText, quote } from './text.js';
+import { MAX_MONEY_FEN, overlong } from './limits.js';
 import { fail, ok, type Result } from './types.js';
 import { FEN_PER_YUAN_EXPONENT, isMoneyUnit, parseUnitText } from './units.js';
 
@@ -15,8 +16,8 @@ export function decimalToFen(d: Decimal, scale: number, input: string | number):
   if (fen === null) {
     return fail(`金额最多精确到分：${quote(input)} 换算后不足一分 / an amount is exact to the fen (0.01 元): ${quote(input)} is not`);
   }
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    return fail(`金额过大：${quote(input)} / amount too large: ${quote(input)}`);
+  if (fen > BigInt(MAX_MONEY_FEN) || fen < -BigInt(MAX_MONEY_FEN)) {
+    return fail(`金额过大：${quote(input)}，绝对值应小于 10^13 元 / amount too large: ${quote(input)} (at most 10^13 元 in magnitude)`);
   }
   return ok(Number(fen));
 }
@@ -30,6 +31,8 @@ export function parseMoney(input: string | number): Result<number> {
     const d = decimalFromNumber(input);
     return d ? decimalToFen(d, 0, input) : fail(`金额必须是有限的数字，收到 ${quote(input)} / an amount must be a finite number`);
   }
+  const long = overlong('金额', 'the amount', input);
+  if (long) return long;
   const text = normalizeText(input).replace(/^(?:人民币|¥|RMB)\s*/i, '');
   if (text === '') return fail('金额为空：应为数字（元）或带单位的金额，如 "45万元" / the amount is empty');
   const m = AMOUNT_RE.exec(text);

@@ -1,5 +1,6 @@
 import { decimalToFen } from './parse-money.js';
 import { DECIMAL_PATTERN, decimalToNumber, parseDecimal, shiftDecimal, type Decimal } from './parse-number.js';
+import { MAX_NUMBER } from './limits.js';
 import { quote } from './text.js';
 import { fail, ok, type Quantity, type Result } from './types.js';
 import { isMoneyUnit, parseUnitText, type UnitText } from './units.js';
@@ -51,10 +52,16 @@ export function readRange(text: string): [WrittenQuantity, WrittenQuantity] | nu
   return a && b ? shareUnit(a, b) : null;
 }
 
-/** Number value of a count scaled by 万/亿, refusing what a double cannot hold. */
+/** Number value of a count scaled by 万/亿, refusing magnitudes beyond MAX_NUMBER. */
 export function scaledNumber(d: Decimal, scale: number, input: string): Result<number> {
-  const value = decimalToNumber(shiftDecimal(d, scale));
-  return Number.isFinite(value) ? ok(value) : fail(`数值过大：${quote(input)} / number too large: ${quote(input)}`);
+  return boundedNumber(decimalToNumber(shiftDecimal(d, scale)), input);
+}
+
+/** A count or percentage within ±MAX_NUMBER. */
+export function boundedNumber(value: number, input: string | number): Result<number> {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_NUMBER
+    ? ok(value)
+    : fail(`数值过大：${quote(input)}，绝对值最大 10^12 / number too large: ${quote(input)} (at most 10^12 in magnitude)`);
 }
 
 /** A quantity as a target states it: 元/万元/亿元 and a bare 万 are money; 万 before another unit scales the count. */

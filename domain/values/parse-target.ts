@@ -4,6 +4,7 @@ import { dayBefore, matchDeadline, type DatePeriod } from './parse-date.js';
 import { plainNumber } from './parse-number.js';
 import { readQuantity, readRange, targetQuantity } from './parse-quantity.js';
 import { collapseSpaces, normalizeText, quote } from './text.js';
+import { overlong } from './limits.js';
 import { fail, ok, type Comparator, type Result, type Target } from './types.js';
 import { quantityMagnitude, sameUnit, unitLabel } from './units.js';
 
@@ -115,6 +116,28 @@ const VERBS: [RegExp, Comparator][] = [
   [/(?:为|等于)$/, '='],
 ];
 
+const COMPARATOR_CHARS = '≥≤<>=≧≦═＞＜＝';
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isCjk = (ch: string) => ch >= '\u4e00' && ch <= '\u9fff';
+
+/**
+ * Splits "满意度达到 ≥ 90%" into the words before the first digit or comparator sign and the rest, which
+ * must start with a number (after an optional sign). One pass over the text: the regular expression this
+ * replaces backtracked quadratically on long runs of words ("达" × 40000 + "≥x1" took 17 s).
+ */
+export function splitDescription(text: string): { desc: string; tail: string } | null {
+  let at = 0;
+  while (at < text.length && !isDigit(text[at]) && !COMPARATOR_CHARS.includes(text[at]!)) at++;
+  if (at === text.length) return null;
+  let digit = COMPARATOR_CHARS.includes(text[at]!) ? at + 1 : at;
+  while (digit < text.length && /\s/.test(text[digit]!)) digit++;
+  if (!isDigit(text[digit])) return null;
+  const before = text.slice(0, at);
+  let hasWord = false;
+  for (const ch of before) if (isCjk(ch)) { hasWord = true; break; }
+  return hasWord ? { desc: before.trim(), tail: text.slice(at) } : null;
+}
+
 /**
  * A target written inside a sentence, as real tables do: "满意度达到90%以上", "合格率100%",
  * "…满意度98%". The description before the first number (or comparator) must be words; what follows
@@ -122,12 +145,9 @@ const VERBS: [RegExp, Comparator][] = [
  * 不超过 ≤, …); without one a bare value means `=`, or `≥` in a 定性 cell (a stated level to reach).
  */
 function describedTarget(text: string, context: TargetContext, inQualitativeCell: boolean): Result<Target> | null {
-  const m = /^(?<desc>[^\d≥≤<>=≧≦═＞＜＝]*?[\u4e00-\u9fff][^\d≥≤<>=≧≦═＞＜＝]*?)(?<tail>[≥≤<>=≧≦═＞＜＝]?\s*\d[\s\S]*)$/u.exec(
-    normalizeText(text),
-  );
-  if (!m?.groups) return null;
-  const desc = m.groups.desc!.trim();
-  const tail = m.groups.tail!;
+  const split = splitDescription(normalizeText(text));
+  if (!split) return null;
+  const { desc, tail } = split;
   const verb = VERBS.find(([re]) => re.test(desc));
   const explicit = takePrefix(tail).found;
   const comparator: Comparator | undefined = verb?.[1] ?? (explicit ? undefined : inQualitativeCell ? '>=' : undefined);
@@ -181,6 +201,12 @@ function parseTargetCells(cells: TargetCells, context: TargetContext): Result<Ta
  * Never throws: returns the target or an error naming the input and what was expected.
  */
 export function parseTarget(input: string | TargetCells, context: TargetContext = {}): Result<Target> {
+  const long =
+    typeof input === 'string'
+      ? overlong('目标值', 'the target', input)
+      : (overlong('目标值', 'the target value', input.value) ?? overlong('比较符号', 'the comparator', input.comparator) ??
+        overlong('计量单位', 'the unit', input.unit ?? ''));
+  if (long) return long;
   try {
     if (typeof input !== 'string') return parseTargetCells(input, context);
     const parsed = parseTargetText(input, context);
@@ -194,5 +220,7 @@ export function parseTarget(input: string | TargetCells, context: TargetContext 
 /** The target of a 定性 indicator whose target cell is empty: its name states the aim. */
 export function qualitativeFromName(name: string): Result<Target> {
   const text = collapseSpaces(name);
+  const long = overlong('指标名称', 'the indicator name', text);
+  if (long) return long;
   return text === '' ? fail('指标名称为空，无法作为定性目标 / the indicator name is empty') : ok({ kind: 'qualitative', text });
 }

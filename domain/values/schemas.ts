@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { MAX_VALUE_TEXT } from './limits.js';
 import { GRADES } from './types.js';
 
-/** zod schemas of the value types, for events read back from the store and for HTTP bodies. */
+/**
+ * zod schemas of the value types, for events read back from the store and for HTTP bodies.
+ * The event shapes below set no maximum length: a stream already holding a longer text must stay
+ * readable (events are never rewritten). What enters is bounded: `ValueTextSchema` on inputs, and the
+ * parsers refuse text longer than MAX_VALUE_TEXT, so new values are never longer.
+ */
+
+/** A value as written (a target, an actual, an amount): at most MAX_VALUE_TEXT characters. */
+export const ValueTextSchema = z
+  .string()
+  .max(MAX_VALUE_TEXT, `最多 ${MAX_VALUE_TEXT} 个字符 / at most ${MAX_VALUE_TEXT} characters`);
 
 export const ComparatorSchema = z.enum(['>=', '>', '<=', '<', '=']);
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { groupedNumberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
@@ -30,6 +31,19 @@ tr { break-inside: avoid }
 @media screen { body { max-width: 273mm; margin: 12mm auto } }
 .notes ol { margin: 2pt 0 0; padding-left: 18pt }`;
 
+/** The text of the one `<style>` element, exactly as written into the document. */
+const STYLE_TEXT = `\n${STYLE}\n`;
+
+/**
+ * The CSP hash source of that style. The web page opens the report as a blob: URL, which inherits the page's
+ * policy (style-src 'self'): the page allows exactly this stylesheet by its hash, so the report renders styled
+ * without 'unsafe-inline'. Column widths are `width` attributes, not style attributes, for the same reason.
+ */
+export const REPORT_STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE_TEXT, 'utf8').digest('base64')}'`;
+
+/** The policy the report is served with on its own: nothing but its stylesheet. */
+export const REPORT_CSP = `default-src 'none'; style-src ${REPORT_STYLE_HASH}; frame-ancestors 'none'`;
+
 function tableCell(c: GridCell): string {
   const tag = c.style === 'header' ? 'th' : 'td';
   const attrs = [
@@ -44,7 +58,7 @@ function tableCell(c: GridCell): string {
 export function selfEvaluationHtml(table: SelfEvaluationTable): string {
   const grid = selfEvaluationGrid(table);
   const totalWidth = grid.columnWidths.reduce((a, b) => a + b, 0);
-  const cols = grid.columnWidths.map((w) => `<col style="width:${((w / totalWidth) * 100).toFixed(2)}%">`).join('');
+  const cols = grid.columnWidths.map((w) => `<col width="${((w / totalWidth) * 100).toFixed(2)}%">`).join('');
   const body = grid.rows
     .slice(grid.headingRows)
     .map((cells) => `<tr>${cells.map(tableCell).join('')}</tr>`)
@@ -60,9 +74,7 @@ export function selfEvaluationHtml(table: SelfEvaluationTable): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${table.title}（${h.year}年度）${h.projectName}`)}</title>
-<style>
-${STYLE}
-</style>
+<style>${STYLE_TEXT}</style>
 </head>
 <body>
 <h1>${escapeHtml(table.title)}</h1>

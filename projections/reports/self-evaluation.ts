@@ -7,4 +7,4 @@ export {
 } from './self-evaluation-table.js';
 export { selfEvaluationCsv } from './self-evaluation-csv.js';
 export { selfEvaluationXlsx, SHEET_NAME } from './self-evaluation-xlsx.js';
-export { selfEvaluationHtml } from './self-evaluation-html.js';
+export { REPORT_CSP, REPORT_STYLE_HASH, selfEvaluationHtml } from './self-evaluation-html.js';

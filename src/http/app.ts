@@ -47,8 +47,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // A malformed URL or an over-long path parameter (414) is answered like every refusal: problem+json.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, problem(error.statusCode ?? 400, error.message.slice(0, 300), { rule: error.code, errors: [{ field: 'url', message: error.message.slice(0, 300) }] })),
   });
   app.setValidatorCompiler(validatorCompiler);
+  closeConnectionsWhenClosing(app);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, `没有这个地址：${request.method} ${request.url}`, { rule: 'route-unknown' })));
@@ -74,4 +78,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await importRoutes(app, service);
   await webRoutes(app);
   return app;
+}
+
+/**
+ * On shutdown, fastify closes the connections that are idle when it starts closing; one that was
+ * answering a request then stays open until its keep-alive timeout (72 s), and so does the close.
+ * Once closing, each answer says `Connection: close`, so its connection ends with it.
+ */
+function closeConnectionsWhenClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 }

@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   409: '冲突 / conflict',
   412: '版本已过期 / precondition failed',
   413: '请求过大 / payload too large',
+  414: '地址过长 / URI too long',
   415: '不支持的媒体类型 / unsupported media type',
   422: '不符合规则 / refused by a rule',
   500: '内部错误 / internal error',

@@ -41,9 +41,15 @@ export type ImportAccess = {
 export async function importTables(
   deps: CommandDeps,
   source: ImportSource,
-  options: { dryRun: boolean; actor: string; params?: ImportParams } & ImportAccess,
+  options: {
+    dryRun: boolean;
+    actor: string;
+    params?: ImportParams;
+    /** How the file is read; the HTTP server reads in a worker thread (parse-pool.ts), the CLI in-process. */
+    read?: (source: ImportSource, params: ImportParams) => Promise<Awaited<ReturnType<typeof readTargetTables>>>;
+  } & ImportAccess,
 ): Promise<ImportResult> {
-  const read = await readTargetTables(source, options.params ?? {});
+  const read = await (options.read ?? readTargetTables)(source, options.params ?? {});
   const projects: ImportResult['projects'] = [];
   for (const found of read.projects) {
     projects.push({ ...found, outcome: await importOne(deps, found, options) });

@@ -4,5 +4,6 @@ import type { Config } from '../config.js';
 export function describeStore(config: Pick<Config, 'dbPath' | 'eventStoreConnectionString'>): string {
   const connection = config.eventStoreConnectionString;
   if (!connection) return `SQLite ${config.dbPath}`;
-  return `EventStoreDB ${connection.replace(/\/\/[^@/]*@/, '//***@').replace(/\?.*$/, '')}`;
+  const name = /^postgres(ql)?:\/\//.test(connection) ? 'PostgreSQL' : 'EventStoreDB';
+  return `${name} ${connection.replace(/\/\/[^@/]*@/, '//***@').replace(/\?.*$/, '')}`;
 }

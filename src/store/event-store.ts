@@ -1,7 +1,8 @@
 /**
- * The event store port. Two adapters implement it: the embedded SQLite store
- * (src/store/sqlite-event-store.ts) and EventStoreDB/KurrentDB
- * (src/store/eventstoredb-event-store.ts). Both pass test/contract/.
+ * The event store port. Three adapters implement it: the embedded SQLite store
+ * (src/store/sqlite-event-store.ts), EventStoreDB/KurrentDB
+ * (src/store/eventstoredb-event-store.ts) and PostgreSQL (src/store/postgres-event-store.ts).
+ * All pass test/contract/.
  *
  * Numbering follows EventStoreDB: the first event of a stream has revision 0,
  * so an ETag means the same thing on both adapters.
@@ -71,7 +72,7 @@ export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
 export type CommitListener = (events: readonly RecordedEvent[], after: bigint) => void;
 
 export interface EventStore {
-  readonly kind: 'sqlite' | 'eventstoredb';
+  readonly kind: 'sqlite' | 'eventstoredb' | 'postgres';
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

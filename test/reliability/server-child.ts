@@ -11,9 +11,12 @@ export type ServerChild = {
   exited: Promise<NodeJS.Signals | number | null>;
 };
 
-/** Starts test/reliability/server-process.ts on `dbPath` and waits for the port it prints. */
-export async function startServerChild(dbPath: string, timeoutMs = 30_000): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dbPath], {
+/**
+ * Starts test/reliability/server-process.ts on `dbPath` (with the events in the store `connectionString`
+ * names, when given) and waits for the port it prints.
+ */
+export async function startServerChild(dbPath: string, timeoutMs = 30_000, connectionString?: string): Promise<ServerChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dbPath, ...(connectionString ? [connectionString] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'silent' },
   });

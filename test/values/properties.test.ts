@@ -7,6 +7,7 @@ import { parseMoney } from '../../domain/values/parse-money.js';
 import { parseTarget } from '../../domain/values/parse-target.js';
 import { ActualValueSchema, TargetSchema } from '../../domain/values/schemas.js';
 import type { Comparator, Quantity, Result, Target } from '../../domain/values/types.js';
+import { MAX_MONEY_FEN, MAX_NUMBER } from '../../domain/values/limits.js';
 
 const RUNS = { numRuns: Number(process.env.VALUES_PROPERTY_RUNS ?? 500) };
 
@@ -77,9 +78,13 @@ t.test('parseActual, parseMoney, parseDate and parseDeadline never throw', async
 const noNegativeZero = (x: number) => (x === 0 ? 0 : x);
 const numberUnit = fc.constantFrom('', '次', '个', '%', '‰', '人次', '篇', '小时', '分钟', '天', '家', '名', '个月', '千米', 'km');
 const numberQuantity = (unit: string) =>
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((value): Quantity => ({ kind: 'number', value: noNegativeZero(value), unit }));
+  fc
+    .double({ noNaN: true, min: -MAX_NUMBER, max: MAX_NUMBER })
+    // Written out in full, 5e-324 has 324 digits: past the 200 characters a target may have.
+    .filter((value) => value === 0 || Math.abs(value) >= 1e-12)
+    .map((value): Quantity => ({ kind: 'number', value: noNegativeZero(value), unit }));
 const moneyQuantity = fc
-  .integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })
+  .integer({ min: -MAX_MONEY_FEN, max: MAX_MONEY_FEN })
   .map((fen): Quantity => ({ kind: 'money', fen: noNegativeZero(fen) }));
 const quantity = fc.oneof(numberUnit.chain(numberQuantity), moneyQuantity);
 const magnitude = (q: Quantity) => (q.kind === 'money' ? q.fen : q.value);
@@ -136,7 +141,7 @@ t.test('parseMoney of a decimal string equals exact integer arithmetic', async (
       const divisor = 10n ** fracDigits;
       const exact = scaled % divisor === 0n;
       const fen = (negative ? -1n : 1n) * (scaled / divisor);
-      const safe = fen <= BigInt(Number.MAX_SAFE_INTEGER) && fen >= -BigInt(Number.MAX_SAFE_INTEGER);
+      const safe = fen <= BigInt(MAX_MONEY_FEN) && fen >= -BigInt(MAX_MONEY_FEN);
       const r = parseMoney(text);
       if (!exact) return !r.ok && r.error.startsWith('金额最多精确到分');
       if (!safe) return !r.ok && r.error.startsWith('金额过大');

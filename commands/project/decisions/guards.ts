@@ -40,6 +40,18 @@ export function date(field: string, input: string, year?: number): string {
   return parsed.value;
 }
 
+/**
+ * A fact's business date lies inside the project year (1 January – 31 December): spending, a budget
+ * adjustment, an actual's asOf and a completion date. A correction recorded in the following months is
+ * dated inside the year too (its record time is later); 1900-01-01 or last year is refused.
+ */
+export function inProjectYear(field: string, iso: string, year: number): void {
+  if (iso >= `${year}-01-01` && iso <= `${year}-12-31`) return;
+  throw refuse('date-outside-project-year', `${field}: ${iso} 不在项目年度 ${year} 内 / is outside the project year ${year}`, [
+    { field, message: `应在 ${year}-01-01 至 ${year}-12-31 之间` },
+  ]);
+}
+
 /** Facts happen in the past: a business date after today (Asia/Shanghai) is refused. */
 export function notInFuture(field: string, iso: string, ctx: DecisionContext): void {
   const today = ctx.now.setZone(ZONE).toISODate()!;

@@ -9,7 +9,7 @@ import type { IndicatorState } from '../../../domain/project/state.js';
 import type { AssessInput, OverrideScoreInput, RecordActualInput, RecordDeviationInput, ReviseTargetInput } from '../inputs.js';
 import type { DeclaredProject, ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
-import { date, dayEffectiveAt, notInFuture, requireIndicator, requireOpen } from './guards.js';
+import { date, dayEffectiveAt, inProjectYear, notInFuture, requireIndicator, requireOpen } from './guards.js';
 
 /** A row marked not applicable (target `/`) takes no actual, grade or score. */
 function requireApplicable(indicator: IndicatorState, field: string): void {
@@ -27,8 +27,12 @@ export function recordActual(state: ProjectState, indicatorId: string, input: Re
   if (!read.ok) throw invalid('value', read.error);
   const value = { ok: true as const, value: read.value.value };
   const asOf = date('asOf', input.asOf, project.year);
+  inProjectYear('asOf', asOf, project.year);
   notInFuture('asOf', asOf, ctx);
-  if (value.value.kind === 'date') notInFuture('value', value.value.date, ctx);
+  if (value.value.kind === 'date') {
+    inProjectYear('value', value.value.date, project.year);
+    notInFuture('value', value.value.date, ctx);
+  }
   return [
     {
       type: 'ActualRecorded',

@@ -4,7 +4,7 @@ import type { DeclaredProject, ProjectState } from '../../../domain/project/stat
 import { spentBySource } from '../../../domain/scoring/execution-score.js';
 import { formatFen } from '../../../domain/values/format.js';
 import type { Decided, DecisionContext } from '../command.js';
-import { date, dayEffectiveAt, declarationEffectiveAt, money, notInFuture, requireOpen } from './guards.js';
+import { date, dayEffectiveAt, declarationEffectiveAt, inProjectYear, money, notInFuture, requireOpen } from './guards.js';
 
 /** The plan's cumulative shares by month; they must not decrease. */
 export function setSpendingPlan(state: ProjectState, input: SpendingPlanInput, ctx: DecisionContext): Decided[] {
@@ -42,6 +42,7 @@ export function recordSpending(state: ProjectState, input: RecordSpendingInput, 
     throw invalid('reason', '负数金额是更正，须说明原因（reason） / a negative amount is a correction and needs a reason');
   }
   const day = date('date', input.date, project.year);
+  inProjectYear('date', day, project.year);
   notInFuture('date', day, ctx);
   const source = sourceOf(project, input.source);
   if (source !== undefined && amountFen < 0) {
@@ -123,6 +124,7 @@ export function adjustBudget(state: ProjectState, input: AdjustBudgetInput, _ctx
     throw refuse('budget-unchanged', `全年预算数已是 ${totalFen / 100} 元 / the budget is already that amount`, [{ field: 'total', message: '与现值相同' }]);
   }
   const effectiveDate = date('effectiveDate', input.effectiveDate, project.year);
+  inProjectYear('effectiveDate', effectiveDate, project.year);
   const sources = adjustedSources(project, input, totalFen);
   return [
     {

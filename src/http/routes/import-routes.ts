@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Refusal } from '../../../commands/errors.js';
 import type { ProjectService } from '../../application/project-service.js';
+import { IMPORT_LIMITS } from '../../../commands/import/limits.js';
+import { createParsePool } from '../../import/parse-pool.js';
 import { actorOf } from '../request-context.js';
 import { mayAccess } from '../access.js';
 
@@ -17,13 +19,15 @@ const RAW_TYPES = [
 
 /** POST /api/import: a multipart file or the raw file as the body. */
 export async function importRoutes(app: FastifyInstance, service: ProjectService): Promise<void> {
+  const pool = createParsePool();
+  app.addHook('onClose', () => pool.close());
   await app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+    await scope.register(multipart, { limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1 }, throwFileSizeLimit: true });
     scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/api/import',
       {
-        bodyLimit: 20 * 1024 * 1024,
+        bodyLimit: IMPORT_LIMITS.fileBytes,
         schema: {
           tags: ['import'],
           summary: '导入绩效目标表（xlsx、制表符分隔文本、Word 文本）',
@@ -58,6 +62,7 @@ export async function importRoutes(app: FastifyInstance, service: ProjectService
         return service.importTables({ fileName, content }, {
           dryRun: request.query.dryRun === 'true',
           actor: actorOf(request),
+          read: pool.read,
           mayRecord: (department) => mayAccess(request, 'record', department),
           mayRead: (department) => mayAccess(request, 'read', department),
           params: { ...(year ? { year } : {}), ...(department ? { department } : {}), ...(code ? { code } : {}), ...(budget ? { budget } : {}) },

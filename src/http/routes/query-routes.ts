@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SELF_EVALUATION_FORMATS } from '../../../projections/reports/self-evaluation-file.js';
 import type { ProjectService } from '../../application/project-service.js';
 import { pointOf } from '../../queries/point-in-time.js';
+import { REPORT_CSP } from '../../../projections/reports/self-evaluation.js';
 import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { listableDepartments } from '../access.js';
@@ -78,6 +79,8 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
       if (answer.format === 'json') return answer.table;
       // The html form opens in the browser; the others are downloads.
       if (answer.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
+      // The html form is served with a policy of its own that lets its one stylesheet apply.
+      if (answer.format === 'html') reply.header('content-security-policy', REPORT_CSP);
       return reply.type(answer.mediaType).send(answer.body);
     },
   );

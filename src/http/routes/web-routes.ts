@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { REPORT_STYLE_HASH } from '../../../projections/reports/self-evaluation-html.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,8 +15,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-/** Same origin only: the machines are offline, and nothing outside the app may be loaded. */
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+/**
+ * Same origin only: the machines are offline, and nothing outside the app may be loaded. The one inline
+ * style allowed is the HTML self-evaluation report's, by hash: opened with a token, the report is a blob:
+ * document, which inherits this policy.
+ */
+const CSP = `default-src 'self'; img-src 'self' data:; style-src 'self' ${REPORT_STYLE_HASH}; script-src 'self'; connect-src 'self'; frame-ancestors 'none'`;
 
 /** The web/ folder, found by walking up from this module (works from src/ under tsx and from a build under dist/). */
 export function findWebRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
