@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,postgres] [-- --cpu-prof]
+ * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,postgres,forecast] [-- --cpu-prof]
  * [-- --record="what changed"] [-- --keep]`
  *
  * Runs each benchmark in its own process (sequentially, so they do not compete for the 2 cores), then
@@ -183,6 +183,15 @@ await step('postgres', '6. PostgreSQL event store', async () => {
   } finally {
     await pg.drop();
   }
+});
+
+await step('forecast', '7. year-end forecast', async () => {
+  const f = await child('forecast.ts', [`--dir=${data.path}`, '--projects=1000', '--facts=40', `--iterations=${SIZE.queryIterations}`, `--list-iterations=${SIZE.listIterations}`]);
+  notes.push(`forecast: the list with every summary computed again (clock moved a day before each request) p50 ${fmt(f.recomputedP50, 1)} / p99 ${fmt(f.recomputedP99, 1)} ms`);
+  return [
+    latencyRow('7. year-end forecast of a 40-indicator project (as of 7月底), p50 / p99 (ms)', f.forecastP50, f.forecastP99, 5, 2),
+    latencyRow(`7. project list with forecasts of ${fmt(f.listed)} projects, p50 / p99 (ms)`, f.listP50, f.listP99, 50, 1),
+  ];
 });
 
 if (!flag('keep')) rmSync(data.path, { recursive: true, force: true });

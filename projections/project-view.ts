@@ -1,4 +1,5 @@
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../domain/project/events.js';
+import { DEVIATION_CATEGORIES, LIKELIHOODS, type DeviationCheckpoint } from '../domain/project/events.js';
+import { deviationCheckpoint } from '../domain/project/deviation-checkpoint.js';
 import type { Policy } from '../domain/project/policy.js';
 import {
   latestActual,
@@ -6,6 +7,8 @@ import {
   type BudgetAdjustment,
   type DeclaredProject,
   type Deviation,
+  type ForecastEntry,
+  type SpendingForecast,
   type IndicatorState,
   type Recorded,
   type SpendingEntry,
@@ -62,7 +65,10 @@ export type ProjectView = {
   targetsDeclaredAt?: Recorded;
   spendingPlan: { month: number; cumulativePercent: number }[];
   spending: SpendingEntry[];
-  deviations: Deviation[];
+  /** Each deviation with the checkpoint it explains; `checkpointStated: false` when the record predates checkpoints and it was read from the recording date. */
+  deviations: (Deviation & { checkpoint: DeviationCheckpoint; checkpointStated: boolean })[];
+  /** 全年预计执行数 as recorded, in recording order. */
+  spendingForecasts: SpendingForecast[];
   evaluation: {
     submissions: (Recorded & { total: number; grade: string })[];
     reopenings: (Recorded & { reason: string })[];
@@ -99,6 +105,8 @@ export type IndicatorView = {
   actuals: ActualEntry[];
   /** The actual that counts: the latest by asOf, ties to the later recorded (docs/domain.md). */
   latestActual: ActualEntry | null;
+  /** 预计全年完成值 as recorded, in recording order. */
+  forecasts: ForecastEntry[];
   assessment?: Recorded & { grade: Grade; score?: number; comment?: string };
   override?: Recorded & { score: number; reason: string };
 };
@@ -142,7 +150,11 @@ export function projectView(project: DeclaredProject): ProjectView {
     ...(project.targetsDeclaredAt !== undefined ? { targetsDeclaredAt: project.targetsDeclaredAt } : {}),
     spendingPlan: project.spendingPlan,
     spending: project.spending,
-    deviations: project.deviations,
+    deviations: project.deviations.map((d) => {
+      const reading = deviationCheckpoint(project, d);
+      return { ...d, checkpoint: reading.checkpoint, checkpointStated: reading.stated };
+    }),
+    spendingForecasts: project.spendingForecasts ?? [],
     evaluation: project.evaluation,
     choices: CHOICES,
   };
@@ -170,6 +182,7 @@ function indicatorView(i: IndicatorState): IndicatorView {
     revisions: i.revisions,
     actuals: i.actuals,
     latestActual: latestActual(i) ?? null,
+    forecasts: i.forecasts ?? [],
     ...optional('assessment'),
     ...optional('override'),
   };

@@ -7,6 +7,8 @@ import {
   OverrideScoreInput,
   RecordActualInput,
   RecordDeviationInput,
+  RecordForecastInput,
+  RecordSpendingForecastInput,
   RecordSpendingInput,
   RegisterProjectInput,
   ReopenEvaluationInput,
@@ -72,6 +74,8 @@ export const PROJECT_COMMANDS: readonly CommandSpec[] = [
   defineCommand(on('override-execution-score', 'POST', '/execution/score-override', '人工调整预算执行率得分（须说明理由）'), OverrideExecutionScoreInput, (input) => ({ type: 'OverrideExecutionScore', input })),
   defineCommand(on('set-implementation-period', 'PUT', '/implementation-period', '登记项目实施期（修改须说明原因）'), SetImplementationPeriodInput, (input) => ({ type: 'SetImplementationPeriod', input })),
   defineCommand(on('set-display-unit', 'PUT', '/display-unit', '报表金额单位（元 / 万元）'), SetDisplayUnitInput, (input) => ({ type: 'SetDisplayUnit', input })),
+  defineCommand(on('record-forecast', 'POST', '/indicators/:indicatorId/forecasts', '预计全年完成值（全年预计完成情况）'), RecordForecastInput, (input, indicatorId) => ({ type: 'RecordForecast', indicatorId, input })),
+  defineCommand(on('record-spending-forecast', 'POST', '/spending-forecasts', '全年预计执行数（可按资金来源）'), RecordSpendingForecastInput, (input) => ({ type: 'RecordSpendingForecast', input })),
   defineCommand(on('submit', 'POST', '/evaluation/submit', '提交自评'), SubmitEvaluationInput, (input) => ({ type: 'SubmitEvaluation', input })),
   defineCommand(on('reopen', 'POST', '/evaluation/reopen', '重新打开自评（须说明原因）'), ReopenEvaluationInput, (input) => ({ type: 'ReopenEvaluation', input })),
 ];

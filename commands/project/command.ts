@@ -6,6 +6,8 @@ import type {
   OverrideScoreInput,
   RecordActualInput,
   RecordDeviationInput,
+  RecordForecastInput,
+  RecordSpendingForecastInput,
   RecordSpendingInput,
   RegisterProjectInput,
   ReopenEvaluationInput,
@@ -38,6 +40,8 @@ export type ProjectCommand =
   | { type: 'OverrideExecutionScore'; input: OverrideExecutionScoreInput }
   | { type: 'SetImplementationPeriod'; input: SetImplementationPeriodInput }
   | { type: 'SetDisplayUnit'; input: SetDisplayUnitInput }
+  | { type: 'RecordForecast'; indicatorId: string; input: RecordForecastInput }
+  | { type: 'RecordSpendingForecast'; input: RecordSpendingForecastInput }
   | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }
   | { type: 'ReopenEvaluation'; input: ReopenEvaluationInput };
 

@@ -3,6 +3,7 @@ import type { Decided, DecisionContext, ProjectCommand } from './command.js';
 import { declareTargets } from './decisions/declare-targets.js';
 import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
 import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTarget } from './decisions/indicator-facts.js';
+import { recordForecast, recordSpendingForecast } from './decisions/forecasts.js';
 import { registerProject } from './decisions/register-project.js';
 import { describeAchievements, overrideExecutionScore, reviseGoals, setDisplayUnit, setImplementationPeriod } from './decisions/form-facts.js';
 import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
@@ -40,6 +41,10 @@ export function decide(command: ProjectCommand, state: ProjectState, ctx: Decisi
       return setImplementationPeriod(state, command.input, ctx);
     case 'SetDisplayUnit':
       return setDisplayUnit(state, command.input, ctx);
+    case 'RecordForecast':
+      return recordForecast(state, command.indicatorId, command.input, ctx);
+    case 'RecordSpendingForecast':
+      return recordSpendingForecast(state, command.input, ctx);
     case 'SubmitEvaluation':
       return submitEvaluation(state, ctx);
     case 'ReopenEvaluation':

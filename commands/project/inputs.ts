@@ -152,9 +152,30 @@ export const RecordDeviationInput = z.strictObject({
   reason: text('偏差原因 reason', TEXT_LIMITS.prose),
   measure: text('改进措施 measure', TEXT_LIMITS.prose),
   likelihood: z.enum(LIKELIHOODS).optional(),
+  checkpoint: z
+    .union([z.number().int().min(1).max(12), z.literal('year-end')], { error: 'checkpoint：应为 1–12 的月份或 "year-end"（年末自评）' })
+    .optional()
+    .describe('the checkpoint month explained (1–12), or "year-end"; absent: the checkpoint current today'),
 });
 export type RecordDeviationInput = z.infer<typeof RecordDeviationInput>;
 
 export const SubmitEvaluationInput = z.strictObject({ comment: optionalText(TEXT_LIMITS.prose) }).optional();
 export const ReopenEvaluationInput = z.strictObject({ reason: text('重新打开原因 reason', TEXT_LIMITS.prose) });
 export type ReopenEvaluationInput = z.infer<typeof ReopenEvaluationInput>;
+
+export const RecordForecastInput = z.strictObject({
+  value: z.union([z.number(), ValueTextSchema], {
+    error: 'value：应为预计全年完成值：数值、带单位的文本、完成日期或等级（达成/部分达成/未达成）',
+  }),
+  asOf: DateInputSchema,
+  note: optionalText(TEXT_LIMITS.prose),
+});
+export type RecordForecastInput = z.infer<typeof RecordForecastInput>;
+
+export const RecordSpendingForecastInput = z.strictObject({
+  amount: MoneyInputSchema,
+  asOf: DateInputSchema,
+  source: text('资金来源 source', TEXT_LIMITS.name).optional().describe('funding source (资金来源) name; absent: the whole project'),
+  note: optionalText(TEXT_LIMITS.prose),
+});
+export type RecordSpendingForecastInput = z.infer<typeof RecordSpendingForecastInput>;

@@ -38,6 +38,14 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/**
+ * The checkpoint a deviation explains: a month 1–12 (its month end, Asia/Shanghai) or the year end
+ * (the self-evaluation). Deviations recorded before checkpoints existed carry none: see
+ * `deviationCheckpoint` in state.ts.
+ */
+export const DeviationCheckpointSchema = z.union([z.number().int().min(1).max(12), z.literal('year-end')]);
+export type DeviationCheckpoint = z.infer<typeof DeviationCheckpointSchema>;
+
 export const BudgetSourceSchema = z.object({ name: z.string(), fen: z.number().int() });
 
 /** 项目实施期: first and last day, and the text as written on the form. */
@@ -119,6 +127,23 @@ export const ProjectEventSchemas = {
     reason: z.string(),
     measure: z.string(),
     likelihood: z.enum(LIKELIHOODS).optional(),
+    checkpoint: DeviationCheckpointSchema.optional(),
+  }),
+  /** 全年预计完成情况: the expected year-end value of one indicator, as the department sees it on asOf. */
+  IndicatorForecastRecorded: z.object({
+    indicatorId: z.string(),
+    value: ActualValueSchema,
+    /** The value as typed. */
+    text: z.string(),
+    asOf: IsoDateSchema,
+    note: z.string().optional(),
+  }),
+  /** 全年预计执行数: the expected year-end spending, of the whole project or of one funding source. */
+  SpendingForecastRecorded: z.object({
+    amountFen: z.number().int(),
+    asOf: IsoDateSchema,
+    source: z.string().optional(),
+    note: z.string().optional(),
   }),
   /** 年度总体目标 revised: the new text, the previous one, and why. */
   GoalsRevised: z.object({ goals: GoalsSchema, previous: GoalsSchema, reason: z.string() }),

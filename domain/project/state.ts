@@ -24,6 +24,8 @@ export type ActualEntry = Recorded & {
   reading?: string;
 };
 
+export type ForecastEntry = Recorded & Omit<ProjectEventData<'IndicatorForecastRecorded'>, 'indicatorId'>;
+
 export type IndicatorState = Indicator & {
   /** The target as first declared; `target`/`targetText` hold the latest approved value. */
   originalTarget: Target;
@@ -31,6 +33,8 @@ export type IndicatorState = Indicator & {
   revisions: TargetRevision[];
   /** In recording order; the latest by asOf (then recording) is the one scored. */
   actuals: ActualEntry[];
+  /** 预计全年完成值, in recording order. Absent in states saved before forecasts existed. */
+  forecasts?: ForecastEntry[];
   assessment?: Recorded & { grade: Grade; score?: number; comment?: string };
   override?: Recorded & { score: number; reason: string };
 };
@@ -38,6 +42,7 @@ export type IndicatorState = Indicator & {
 export type SpendingEntry = Recorded & ProjectEventData<'SpendingRecorded'>;
 export type BudgetAdjustment = Recorded & ProjectEventData<'BudgetAdjusted'>;
 export type Deviation = Recorded & ProjectEventData<'DeviationRecorded'>;
+export type SpendingForecast = Recorded & ProjectEventData<'SpendingForecastRecorded'>;
 
 export type BudgetSource = { name: string; fen: number; totalFen: number };
 
@@ -83,6 +88,8 @@ export type DeclaredProject = {
   spendingPlan: { month: number; cumulativePercent: number }[];
   spending: SpendingEntry[];
   deviations: Deviation[];
+  /** 全年预计执行数, in recording order. Absent in states saved before forecasts existed. */
+  spendingForecasts?: SpendingForecast[];
   evaluation: {
     submissions: (Recorded & { total: number; grade: string })[];
     reopenings: (Recorded & { reason: string })[];
@@ -135,6 +142,9 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
     case 'ImplementationPeriodSet':
       s.periodChanges = s.periodChanges.slice();
       break;
+    case 'SpendingForecastRecorded':
+      if (s.spendingForecasts) s.spendingForecasts = s.spendingForecasts.slice();
+      break;
     case 'EvaluationSubmitted':
     case 'EvaluationReopened':
       s.evaluation = { submissions: s.evaluation.submissions.slice(), reopenings: s.evaluation.reopenings.slice() };
@@ -142,10 +152,13 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
     case 'ActualRecorded':
     case 'TargetRevised':
     case 'IndicatorAssessed':
-    case 'ScoreOverridden': {
+    case 'ScoreOverridden':
+    case 'IndicatorForecastRecorded': {
       const touched = event.data.indicatorId;
       s.indicators = s.indicators.map((i) =>
-        i.id === touched ? Object.assign({}, i, { actuals: i.actuals.slice(), revisions: i.revisions.slice() }) : i,
+        i.id === touched
+          ? Object.assign({}, i, { actuals: i.actuals.slice(), revisions: i.revisions.slice() }, i.forecasts ? { forecasts: i.forecasts.slice() } : {})
+          : i,
       );
       break;
     }
@@ -271,6 +284,14 @@ export function applyEvent(
     case 'DisplayUnitSet':
       s.displayUnit = event.data.unit;
       break;
+    case 'IndicatorForecastRecorded': {
+      const i = findIndicator(s.indicators, event.data.indicatorId);
+      if (i) (i.forecasts ??= []).push(stamped(meta, event.data, 'indicatorId'));
+      break;
+    }
+    case 'SpendingForecastRecorded':
+      (s.spendingForecasts ??= []).push(stamped(meta, event.data));
+      break;
     case 'EvaluationSubmitted':
       s.status = 'submitted';
       s.evaluation.submissions.push(stamped(meta, event.data));
@@ -316,6 +337,13 @@ function adjustSources(budget: DeclaredProject['budget'], data: ProjectEventData
 function findIndicator(indicators: readonly IndicatorState[], id: string): IndicatorState | undefined {
   for (const i of indicators) if (i.id === id) return i;
   return undefined;
+}
+
+/** The forecast that counts on `asOf`: the latest dated on or before it, ties broken by recording order. */
+export function latestForecast(indicator: IndicatorState, asOf: string): ForecastEntry | undefined {
+  let best: ForecastEntry | undefined;
+  for (const f of indicator.forecasts ?? []) if (f.asOf <= asOf && (!best || f.asOf >= best.asOf)) best = f;
+  return best;
 }
 
 /** The actual that counts: the latest by asOf, ties broken by recording order. */

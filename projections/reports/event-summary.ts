@@ -64,7 +64,19 @@ function describe(event: ProjectEvent, before: ProjectState): string {
       const d = event.data;
       const what = d.indicatorId === undefined ? '预算执行' : `「${indicatorName(before, d.indicatorId)}」`;
       const likely = d.likelihood ? `，能否完成：${d.likelihood}` : '';
-      return `记录${what}偏差（${d.category}），原因：${d.reason}，措施：${d.measure}${likely}`;
+      const when = d.checkpoint === undefined ? '' : d.checkpoint === 'year-end' ? '年末' : `${d.checkpoint}月`;
+      return `记录${what}${when ? `${when}` : ''}偏差（${d.category}），原因：${d.reason}，措施：${d.measure}${likely}`;
+    }
+    case 'IndicatorForecastRecorded': {
+      const d = event.data;
+      const note = d.note ? `，说明：${d.note}` : '';
+      return `预计「${indicatorName(before, d.indicatorId)}」全年完成 ${d.text}（${d.asOf} 预计）${note}`;
+    }
+    case 'SpendingForecastRecorded': {
+      const d = event.data;
+      const source = d.source ? `（${d.source}）` : '';
+      const note = d.note ? `，说明：${d.note}` : '';
+      return `预计全年执行数${source} ${money(d.amountFen)}（${d.asOf} 预计）${note}`;
     }
     case 'GoalsRevised':
       return `修改年度总体目标为「${event.data.goals.annual ?? ''}」（原为「${event.data.previous.annual ?? ''}」），原因：${event.data.reason}`;

@@ -17,8 +17,12 @@ import { selfEvaluationTable, type SelfEvaluationTable } from '../../projections
 import type { Clock } from '../clock.js';
 import { handleCommand, loadFromStream, type CommandDeps, type CommandOptions, type CommandResult } from '../commands/handle-command.js';
 import { importTables, type ImportResult } from '../import/import-service.js';
-import { eventsAt, pointFromText, type PointInTime } from '../queries/point-in-time.js';
-import { ProjectQueries, type ProjectSummary } from '../queries/project-queries.js';
+import { eventsAt, pointFromText, pointOf, type PointInTime } from '../queries/point-in-time.js';
+import { ProjectQueries, type ListFilter, type ProjectSummary } from '../queries/project-queries.js';
+import type { YearEndForecast } from '../../domain/forecast/types.js';
+import { checkpointDate } from '../../domain/project/checkpoints.js';
+import { monitoringFormFile, type MonitoringFormFile, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
+import { monitoringFormTable, type MonitoringFormTable } from '../../projections/reports/monitoring-form/monitoring-form-table.js';
 import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
@@ -39,6 +43,8 @@ export type ServiceDeps = {
 const READ_MODEL_WAIT_MS = 2000;
 
 export type SelfEvaluationAnswer = { format: 'json'; table: SelfEvaluationTable } | SelfEvaluationFile;
+
+export type MonitoringFormAnswer = { format: 'json'; table: MonitoringFormTable } | MonitoringFormFile;
 
 export type DiffAnswer = {
   projectId: string;
@@ -131,7 +137,12 @@ export class ProjectService {
     return this.queries.monitoring(projectId, point);
   }
 
-  list(filter: ProjectListFilter & { colour?: Colour }): Promise<ProjectSummary[]> {
+  /** The year-end forecast as of a point: expected total and grade, the basis of each row, what it takes. */
+  forecast(projectId: string, point: PointInTime): Promise<YearEndForecast> {
+    return this.queries.forecast(projectId, point);
+  }
+
+  list(filter: ListFilter): Promise<ProjectSummary[]> {
     return this.queries.list(filter);
   }
 
@@ -140,6 +151,17 @@ export class ProjectService {
     const { project, businessDate } = await this.queries.at(projectId, point);
     const table = selfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
     return format === 'json' ? { format, table } : selfEvaluationFile(project, table, format);
+  }
+
+  /**
+   * The 项目支出绩效目标执行监控表 for checkpoint month N (1–12) of the project's year: the project as of
+   * that month's end, as the table (json) or one of its files.
+   */
+  async monitoringForm(projectId: string, month: number, format: MonitoringFormFormat): Promise<MonitoringFormAnswer> {
+    const { project: current } = await this.queries.at(projectId, { kind: 'now' });
+    const { project } = await this.queries.at(projectId, pointOf({ asOf: checkpointDate(current.year, month) }));
+    const table = monitoringFormTable(project, month, current.deviations);
+    return format === 'json' ? { format, table } : monitoringFormFile(table, format);
   }
 
   /** Every event with its summary; `from`/`to` keep those recorded on those days (inclusive). */

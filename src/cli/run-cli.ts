@@ -10,6 +10,8 @@ import { pointOf } from '../queries/point-in-time.js';
 import { SELF_EVALUATION_FORMATS, type SelfEvaluationFormat } from '../../projections/reports/self-evaluation-file.js';
 import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import { runImport } from './import-command.js';
+import { GRADE_LABELS } from '../../domain/scoring/grade.js';
+import { MONITORING_FORM_FORMATS, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -22,11 +24,12 @@ export type CliIo = {
 const USAGE = `用法 / usage:
   jixiao <command> --project <code-year> [--indicator <id>] --json <file|-> [--actor <name>] [--if-match <revision>]
   jixiao register --json <file|->
-  jixiao scorecard|monitoring|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
+  jixiao scorecard|monitoring|forecast|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
   jixiao self-evaluation --project <id> [--format json|csv|xlsx|html] [--out FILE] [--as-of DATE | --known-at TIME | --revision N]
+  jixiao monitoring-form --project <id> --month N [--format json|xlsx|html] [--out FILE]
   jixiao history --project <id> [--from DATE] [--to DATE]
   jixiao diff --project <id> --from <revision|date|time> --to <revision|date|time>
-  jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue]
+  jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue] [--forecast-grade 优|良|中|差]
   jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
   jixiao rebuild            replay all projections from position 0
 commands: ${ALL_COMMANDS.map((c) => `${c.cli} (${c.summary})`).join(', ')}
@@ -60,6 +63,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         from: { type: 'string' },
         to: { type: 'string' },
         colour: { type: 'string' },
+        'forecast-grade': { type: 'string' },
+        month: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -119,11 +124,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (colour !== undefined && !(COLOURS as readonly string[]).includes(colour)) throw usage(`--colour 应为 ${COLOURS.join('|')}`);
       const year = values.year === undefined ? undefined : Number(values.year);
       if (year !== undefined && !Number.isInteger(year)) throw usage('--year 应为年度，如 2022');
+      const forecastGrade = values['forecast-grade'];
+      if (forecastGrade !== undefined && !(GRADE_LABELS as readonly string[]).includes(forecastGrade)) throw usage(`--forecast-grade 应为 ${GRADE_LABELS.join('|')}`);
       out(await service.list({
         ...(values.department ? { department: values.department } : {}),
         ...(year !== undefined ? { year } : {}),
         ...(colour ? { colour: colour as (typeof COLOURS)[number] } : {}),
+        ...(forecastGrade ? { forecastGrade: forecastGrade as (typeof GRADE_LABELS)[number] } : {}),
       }));
+      return 0;
+    }
+    if (name === 'monitoring-form') {
+      const projectId = required(values.project, '--project');
+      const month = Number(required(values.month, '--month'));
+      if (!Number.isInteger(month) || month < 1 || month > 12) throw usage('--month 应为 1–12 的月份');
+      const format = values.format ?? 'json';
+      if (!(MONITORING_FORM_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${MONITORING_FORM_FORMATS.join('|')}`);
+      const answer = await service.monitoringForm(projectId, month, format as MonitoringFormFormat);
+      if (answer.format === 'json') out(answer.table);
+      else if (values.out !== undefined) {
+        writeFileSync(values.out, answer.body);
+        out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
+      } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
+      else io.stdout(answer.body as string);
       return 0;
     }
     if (name === 'history') {
@@ -134,11 +157,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(await service.diff(required(values.project, '--project'), required(values.from, '--from'), required(values.to, '--to')));
       return 0;
     }
-    if (name === 'scorecard' || name === 'monitoring' || name === 'state' || name === 'self-evaluation') {
+    if (name === 'scorecard' || name === 'monitoring' || name === 'forecast' || name === 'state' || name === 'self-evaluation') {
       const projectId = required(values.project, '--project');
       const point = pointOf({ asOf: values['as-of'], knownAt: values['known-at'], revision: values.revision });
       if (name === 'scorecard') out(await service.scorecard(projectId, point));
       else if (name === 'monitoring') out(await service.monitoring(projectId, point));
+      else if (name === 'forecast') out(await service.forecast(projectId, point));
       else if (name === 'state') out((await service.project(projectId, point)).project);
       else {
         const format = values.format ?? 'json';

@@ -10,6 +10,8 @@ import { ProjectStateCache } from '../read-models/projects/project-state-cache.j
 import { computeScorecard } from '../../domain/scoring/scorecard.js';
 import type { Scorecard } from '../../domain/scoring/scorecard-types.js';
 import type { Colour, Monitoring } from '../../projections/monitoring/types.js';
+import { computeYearEndForecast } from '../../domain/forecast/year-end-forecast.js';
+import type { YearEndForecast } from '../../domain/forecast/types.js';
 import type { Clock } from '../clock.js';
 import type { EventStore, RecordedEvent } from '../store/event-store.js';
 import { businessDateOf, eventsAt, seesEveryEvent, type PointInTime } from './point-in-time.js';
@@ -29,7 +31,12 @@ export type ProjectSummary = {
   colour: Colour;
   executionPercent: number;
   status: DeclaredProject['status'];
+  /** The year-end forecast as of today: expected total and grade if the year ends as forecast. */
+  forecastTotal: number;
+  forecastGrade: Scorecard['grade'];
 };
+
+export type ListFilter = ProjectListFilter & { colour?: Colour; forecastGrade?: Scorecard['grade'] };
 
 /** Read side: the current state comes from the read model, past states from replaying the stream. */
 export class ProjectQueries {
@@ -92,13 +99,19 @@ export class ProjectQueries {
     return computeMonitoring(project, businessDate);
   }
 
-  async list(filter: ProjectListFilter & { colour?: Colour }): Promise<ProjectSummary[]> {
+  async forecast(projectId: string, point: PointInTime): Promise<YearEndForecast> {
+    const { project, businessDate } = await this.at(projectId, point);
+    return computeYearEndForecast(project, businessDate);
+  }
+
+  async list(filter: ListFilter): Promise<ProjectSummary[]> {
     const today = this.today();
     const out: ProjectSummary[] = [];
     for (const row of listProjectRows(this.db, filter)) {
       const hit = this.summaries.get(row.stream);
       const summary = hit && hit.revision === row.revision && hit.day === today ? hit.summary : await this.summary(row.stream, today);
       if (!summary || (filter.colour && summary.colour !== filter.colour)) continue;
+      if (filter.forecastGrade && summary.forecastGrade !== filter.forecastGrade) continue;
       out.push(summary);
     }
     return out;
@@ -109,6 +122,7 @@ export class ProjectQueries {
     if (!project) return undefined;
     const card = computeScorecard(project, { asOf: today });
     const monitoring = computeMonitoring(project, today);
+    const forecast = computeYearEndForecast(project, today, card);
     const summary: ProjectSummary = {
       id: project.id,
       code: project.code,
@@ -121,6 +135,8 @@ export class ProjectQueries {
       colour: monitoring.colour,
       executionPercent: card.execution.ratePercent,
       status: project.status,
+      forecastTotal: forecast.expected.total,
+      forecastGrade: forecast.expected.grade,
     };
     this.summaries.set(stream, { revision: project.revision, day: today, summary });
     return summary;

@@ -29,3 +29,22 @@ t.test('rounding keeps whole numbers and zero as they are, with no -0', async (t
   t.ok(Object.is(round(-0.001, 'decimal2'), 0));
   t.equal(round(1e-7, 'decimal2'), 0);
 });
+
+t.test('the float shortcut agrees with the exact rounding on every value tried', async (t) => {
+  const { roundExact } = await import('../../domain/scoring/round.js');
+  const fc = await import('fast-check');
+  const modes = ['decimal2', 'floor', 'round'] as const;
+  // Scores and percents as they occur (w × B / A), edges (x.xx5, whole numbers) and noise around them.
+  const values = fc.oneof(
+    fc.double({ min: -1000, max: 1000, noNaN: true }),
+    fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 })).map(([w, b, a]) => (w * b) / a),
+    fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000 + 0.0005),
+    fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100),
+    fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: -3, max: 3 })).map(([n, k]) => n / 100 + k * Number.EPSILON * 64),
+  );
+  fc.assert(
+    fc.property(values, fc.constantFrom(...modes), (v, mode) => Object.is(round(v, mode), roundExact(v, mode))),
+    { numRuns: 20000 },
+  );
+  t.pass('20,000 values');
+});

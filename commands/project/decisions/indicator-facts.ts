@@ -1,3 +1,5 @@
+import { checkpointCurrentOn } from '../../../domain/project/deviation-checkpoint.js';
+import { ZONE } from '../../../domain/time-zone.js';
 import { applyWeights } from '../../../domain/scoring/weights.js';
 import { checkGradeScore } from '../../../domain/scoring/indicator-score.js';
 import { invalid, refuse } from '../../errors.js';
@@ -120,9 +122,11 @@ export function overrideScore(state: ProjectState, indicatorId: string, input: O
 }
 
 /** 偏差原因分析及改进措施, for an indicator or (without indicatorId) for budget execution. */
-export function recordDeviation(state: ProjectState, input: RecordDeviationInput, _ctx: DecisionContext): Decided[] {
+export function recordDeviation(state: ProjectState, input: RecordDeviationInput, ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
   if (input.indicatorId !== undefined) requireIndicator(project, input.indicatorId);
+  // Every new record names its checkpoint; without one, the checkpoint current today.
+  const checkpoint = input.checkpoint ?? checkpointCurrentOn(project, ctx.now.setZone(ZONE).toISODate()!);
   return [
     {
       type: 'DeviationRecorded',
@@ -132,6 +136,7 @@ export function recordDeviation(state: ProjectState, input: RecordDeviationInput
         reason: input.reason,
         measure: input.measure,
         ...(input.likelihood ? { likelihood: input.likelihood } : {}),
+        checkpoint,
       },
       reason: input.reason,
     },

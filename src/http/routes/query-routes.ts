@@ -9,6 +9,8 @@ import { etagOf } from '../request-context.js';
 import { sendJson } from '../json-answer.js';
 import { listableDepartments } from '../access.js';
 import { ProjectIdParam } from './command-routes.js';
+import { MONITORING_FORM_FORMATS } from '../../../projections/reports/monitoring-form/monitoring-form-file.js';
+import { GRADE_LABELS } from '../../../domain/scoring/grade.js';
 
 const Params = z.object({ id: ProjectIdParam });
 const PointQuerySchema = z.object({
@@ -30,13 +32,19 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
           department: z.string().optional(),
           year: z.coerce.number().int().optional(),
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
+          forecastGrade: z.enum(GRADE_LABELS).optional().describe('only projects whose year-end forecast has this grade'),
         }),
       },
     },
     async (request) => {
-      const { department, year, colour } = request.query;
+      const { department, year, colour, forecastGrade } = request.query;
       const allowed = listableDepartments(request);
-      const projects = await service.list({ ...(department ? { department } : {}), ...(year ? { year } : {}), ...(colour ? { colour } : {}) });
+      const projects = await service.list({
+        ...(department ? { department } : {}),
+        ...(year ? { year } : {}),
+        ...(colour ? { colour } : {}),
+        ...(forecastGrade ? { forecastGrade } : {}),
+      });
       return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
     },
   );
@@ -61,6 +69,47 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
     '/api/projects/:id/monitoring',
     { config: { access: 'project' }, schema: { tags: ['queries'], summary: '绩效运行监控（各节点进度与颜色）', params: Params, querystring: PointQuerySchema } },
     async (request) => service.monitoring(request.params.id, pointOf(request.query)),
+  );
+
+  typed.get(
+    '/api/projects/:id/monitoring-form',
+    {
+      config: { access: 'project' },
+      schema: {
+        tags: ['queries'],
+        summary: '项目支出绩效目标执行监控表（1–N月；json / xlsx / html）',
+        params: Params,
+        querystring: z.object({
+          month: z.coerce
+            .number({ error: 'month：应为 1–12 的月份' })
+            .int('month：应为 1–12 的月份')
+            .min(1, 'month：应为 1–12 的月份')
+            .max(12, 'month：应为 1–12 的月份')
+            .describe('checkpoint month N: the form is as of its last day'),
+          format: z.enum(MONITORING_FORM_FORMATS).default('json'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const answer = await service.monitoringForm(request.params.id, request.query.month, request.query.format);
+      if (answer.format === 'json') return answer.table;
+      if (answer.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
+      return reply.type(answer.mediaType).send(answer.body);
+    },
+  );
+
+  typed.get(
+    '/api/projects/:id/forecast',
+    {
+      config: { access: 'project' },
+      schema: {
+        tags: ['queries'],
+        summary: '年末预测：按预计值（否则最新实际值、进度推算）计算的预计总分与等级，及达到满分、良、优所需',
+        params: Params,
+        querystring: PointQuerySchema,
+      },
+    },
+    async (request) => service.forecast(request.params.id, pointOf(request.query)),
   );
 
   typed.get(
