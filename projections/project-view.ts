@@ -15,6 +15,7 @@ import {
   type TargetRevision,
 } from '../domain/project/state.js';
 import { formatFen } from '../domain/values/format.js';
+import { periodWarnings } from '../domain/values/parse-period.js';
 import { GRADES, type Grade, type Level1, type Quantity, type Target } from '../domain/values/types.js';
 
 /**
@@ -34,6 +35,15 @@ export type ProjectView = {
   /** The stream revision this view stands at (the ETag of the current state). */
   revision: number;
   goals: { annual?: string; longTerm?: string };
+  /** Every revision of the goals (previous text, reason, who, when). */
+  goalsRevisions: DeclaredProject['goalsRevisions'];
+  /** 实际完成情况 as written, and every earlier version. */
+  achievements: { text: string | null; history: DeclaredProject['achievementsHistory'] };
+  /** 项目实施期 and its warnings (reversed, not covering the year, implausibly long). */
+  implementationPeriod: { start: string; end: string; text?: string; warnings: string[] } | null;
+  /** Money unit of the printed forms. */
+  displayUnit: DeclaredProject['displayUnit'];
+  executionOverride?: DeclaredProject['executionOverride'];
   policy: Policy;
   registered: Recorded;
   budget: {
@@ -46,7 +56,7 @@ export type ProjectView = {
     initial: string;
     total: string;
     spent: string;
-    sources: { name: string; fen: number }[];
+    sources: { name: string; fen: number; totalFen: number }[];
     adjustments: BudgetAdjustment[];
   };
   indicators: IndicatorView[];
@@ -116,6 +126,13 @@ export function projectView(project: DeclaredProject): ProjectView {
     status: project.status,
     revision: project.revision,
     goals: project.goals,
+    goalsRevisions: project.goalsRevisions,
+    achievements: { text: project.achievements?.text ?? null, history: project.achievementsHistory },
+    implementationPeriod: project.implementationPeriod
+      ? { ...project.implementationPeriod, warnings: periodWarnings(project.implementationPeriod, project.year) }
+      : null,
+    displayUnit: project.displayUnit,
+    ...(project.executionOverride ? { executionOverride: project.executionOverride } : {}),
     policy: project.policy,
     registered: project.registered,
     budget: {

@@ -1,6 +1,7 @@
 import { IndicatorInput, type SpendingPlanInput } from '../project/inputs.js';
 import { formatTarget } from '../../domain/values/format.js';
 import { parseMoney } from '../../domain/values/parse-money.js';
+import { parsePeriod, periodWarnings } from '../../domain/values/parse-period.js';
 import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
 import { TEXT_LIMITS } from '../project/limits.js';
 import type { Warnings } from './grid.js';
@@ -14,6 +15,18 @@ const CODE_RE = /^[A-Za-z0-9_\-.]+$/;
  * gives is listed in `missing`. Targets are parsed only to preview them and to warn about the cells that
  * do not parse: the commands receive the text as printed and parse it themselves.
  */
+/** 项目实施期 as printed, when it reads as two months; a reversed one is kept (and warned about once recorded). */
+function periodOfTable(table: RawTable, year: number | undefined, warnings: Warnings): { implementationPeriod: string } | undefined {
+  if (!table.period) return undefined;
+  const parsed = parsePeriod(table.period.value);
+  if (!parsed.ok) {
+    warnings.add(table.period.place, table.period.value, parsed.error);
+    return undefined;
+  }
+  if (year !== undefined) for (const w of periodWarnings(parsed.value, year)) warnings.add(table.period.place, table.period.value, w);
+  return { implementationPeriod: table.period.value };
+}
+
 export function buildProject(table: RawTable, params: ImportParams, onlyProject: boolean, warnings: Warnings): ImportedProject {
   const missing: string[] = [];
   const department = table.kind === 'department' ? table.deptName?.value.replace(/部门$/, '') : undefined;
@@ -63,6 +76,9 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
     ...(table.unit ? { unit: table.unit.value } : {}),
     ...(budget !== undefined ? { budget: { initial: budget, ...(sources.length > 0 ? { sources } : {}) } } : {}),
     ...(goals ? { goals } : {}),
+    ...(periodOfTable(table, year, warnings) ?? {}),
+    // The form's 单位 line: its amounts print in that unit (元 or 万元; others print in 元).
+    ...(table.moneyUnit === '万元' || table.moneyUnit === '元' ? { displayUnit: table.moneyUnit } : {}),
   };
 
   const { inputs, preview } = indicatorsOf(table, year, warnings);

@@ -162,6 +162,7 @@ function assign(label: Label, text: string, cell: Cell, table: RawTable, warning
         return;
       }
       setYear(table, label.field === 'year' ? 'year' : 'periodYear', Number(year[0]), cell, warnings);
+      if (label.field === 'period' && !table.period) table.period = { value: text.trim(), place };
       return;
     }
     case 'budget':

@@ -36,6 +36,8 @@ export type RawTable = {
   reportingBody?: Placed<string>;
   year?: Placed<number>;
   periodYear?: Placed<number>;
+  /** 项目实施期 as printed ("2021.1-2020.12"). */
+  period?: Placed<string>;
   /** Amounts as printed with the unit of their label, if any (the form's unit is applied later). */
   budget?: Placed<{ text: string; unit?: string }>;
   sources: Array<Placed<{ name: string; text: string; unit?: string }>>;

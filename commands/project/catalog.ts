@@ -16,6 +16,13 @@ import {
   SpendingPlanInput,
   SubmitEvaluationInput,
 } from './inputs.js';
+import {
+  DescribeAchievementsInput,
+  OverrideExecutionScoreInput,
+  ReviseGoalsInput,
+  SetDisplayUnitInput,
+  SetImplementationPeriodInput,
+} from './form-inputs.js';
 
 /** How a body, as its schema outputs it, becomes the command (with the indicator of the URL or --indicator). */
 export type BuildCommand<S extends z.ZodType> = (input: z.output<S>, indicatorId: string) => ProjectCommand;
@@ -62,6 +69,11 @@ export const PROJECT_COMMANDS: readonly CommandSpec[] = [
   defineCommand(on('assess', 'POST', '/indicators/:indicatorId/assessment', '定性评价（达成/部分达成/未达成）'), AssessInput, (input, indicatorId) => ({ type: 'AssessIndicator', indicatorId, input })),
   defineCommand(on('override-score', 'POST', '/indicators/:indicatorId/score-override', '人工调整得分（须说明理由）'), OverrideScoreInput, (input, indicatorId) => ({ type: 'OverrideScore', indicatorId, input })),
   defineCommand(on('record-deviation', 'POST', '/deviations', '偏差原因分析及改进措施'), RecordDeviationInput, (input) => ({ type: 'RecordDeviation', input })),
+  defineCommand(on('revise-goals', 'POST', '/goals', '修改年度总体目标（须说明原因）'), ReviseGoalsInput, (input) => ({ type: 'ReviseGoals', input })),
+  defineCommand(on('describe-achievements', 'PUT', '/achievements', '填写实际完成情况（修改须说明原因）'), DescribeAchievementsInput, (input) => ({ type: 'DescribeAchievements', input })),
+  defineCommand(on('override-execution-score', 'POST', '/execution/score-override', '人工调整预算执行率得分（须说明理由）'), OverrideExecutionScoreInput, (input) => ({ type: 'OverrideExecutionScore', input })),
+  defineCommand(on('set-implementation-period', 'PUT', '/implementation-period', '登记项目实施期（修改须说明原因）'), SetImplementationPeriodInput, (input) => ({ type: 'SetImplementationPeriod', input })),
+  defineCommand(on('set-display-unit', 'PUT', '/display-unit', '报表金额单位（元 / 万元）'), SetDisplayUnitInput, (input) => ({ type: 'SetDisplayUnit', input })),
   defineCommand(on('record-forecast', 'POST', '/indicators/:indicatorId/forecasts', '预计全年完成值（全年预计完成情况）'), RecordForecastInput, (input, indicatorId) => ({ type: 'RecordForecast', indicatorId, input })),
   defineCommand(on('record-spending-forecast', 'POST', '/spending-forecasts', '全年预计执行数（可按资金来源）'), RecordSpendingForecastInput, (input) => ({ type: 'RecordSpendingForecast', input })),
   defineCommand(on('submit', 'POST', '/evaluation/submit', '提交自评'), SubmitEvaluationInput, (input) => ({ type: 'SubmitEvaluation', input })),

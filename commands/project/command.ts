@@ -15,6 +15,13 @@ import type {
   SpendingPlanInput,
 } from './inputs.js';
 import type { ProjectEvent } from '../../domain/project/events.js';
+import type {
+  DescribeAchievementsInput,
+  OverrideExecutionScoreInput,
+  ReviseGoalsInput,
+  SetDisplayUnitInput,
+  SetImplementationPeriodInput,
+} from './form-inputs.js';
 
 /** Commands on one project-year stream; inputs are already shape-checked by their zod schemas. */
 export type ProjectCommand =
@@ -28,6 +35,11 @@ export type ProjectCommand =
   | { type: 'AssessIndicator'; indicatorId: string; input: AssessInput }
   | { type: 'OverrideScore'; indicatorId: string; input: OverrideScoreInput }
   | { type: 'RecordDeviation'; input: RecordDeviationInput }
+  | { type: 'ReviseGoals'; input: ReviseGoalsInput }
+  | { type: 'DescribeAchievements'; input: DescribeAchievementsInput }
+  | { type: 'OverrideExecutionScore'; input: OverrideExecutionScoreInput }
+  | { type: 'SetImplementationPeriod'; input: SetImplementationPeriodInput }
+  | { type: 'SetDisplayUnit'; input: SetDisplayUnitInput }
   | { type: 'RecordForecast'; indicatorId: string; input: RecordForecastInput }
   | { type: 'RecordSpendingForecast'; input: RecordSpendingForecastInput }
   | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }

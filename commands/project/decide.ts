@@ -5,6 +5,7 @@ import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
 import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTarget } from './decisions/indicator-facts.js';
 import { recordForecast, recordSpendingForecast } from './decisions/forecasts.js';
 import { registerProject } from './decisions/register-project.js';
+import { describeAchievements, overrideExecutionScore, reviseGoals, setDisplayUnit, setImplementationPeriod } from './decisions/form-facts.js';
 import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
 
 /** Pure: the events a command produces on a project's state, or a Refusal thrown. */
@@ -30,6 +31,16 @@ export function decide(command: ProjectCommand, state: ProjectState, ctx: Decisi
       return overrideScore(state, command.indicatorId, command.input, ctx);
     case 'RecordDeviation':
       return recordDeviation(state, command.input, ctx);
+    case 'ReviseGoals':
+      return reviseGoals(state, command.input, ctx);
+    case 'DescribeAchievements':
+      return describeAchievements(state, command.input, ctx);
+    case 'OverrideExecutionScore':
+      return overrideExecutionScore(state, command.input, ctx);
+    case 'SetImplementationPeriod':
+      return setImplementationPeriod(state, command.input, ctx);
+    case 'SetDisplayUnit':
+      return setDisplayUnit(state, command.input, ctx);
     case 'RecordForecast':
       return recordForecast(state, command.indicatorId, command.input, ctx);
     case 'RecordSpendingForecast':

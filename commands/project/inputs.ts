@@ -3,6 +3,7 @@ import { PolicySchema } from '../../domain/project/policy.js';
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from '../../domain/project/events.js';
 import { GradeSchema, ValueTextSchema } from '../../domain/values/schemas.js';
 import { COUNT_LIMITS, TEXT_LIMITS } from './limits.js';
+import { DisplayUnitInput, PeriodInputSchema } from './form-inputs.js';
 
 /**
  * Command bodies as users send them (HTTP JSON, CLI --json, import). Money, dates and targets arrive as
@@ -52,6 +53,8 @@ export const RegisterProjectInput = z.strictObject({
   }),
   goals: z.strictObject({ annual: optionalText(TEXT_LIMITS.goals), longTerm: optionalText(TEXT_LIMITS.goals) }).optional(),
   policy: PolicySchema.partial().optional(),
+  implementationPeriod: PeriodInputSchema.optional(),
+  displayUnit: DisplayUnitInput.optional().describe('money unit of the printed forms: 元 (default) or 万元'),
 });
 export type RegisterProjectInput = z.infer<typeof RegisterProjectInput>;
 
@@ -101,6 +104,7 @@ export const RecordSpendingInput = z.strictObject({
   note: optionalText(TEXT_LIMITS.prose),
   reference: optionalText(TEXT_LIMITS.reference),
   reason: optionalText(TEXT_LIMITS.prose),
+  source: text('资金来源 source', TEXT_LIMITS.name).optional().describe('资金来源 as registered (财政拨款 …); default: the first'),
 });
 export type RecordSpendingInput = z.infer<typeof RecordSpendingInput>;
 
@@ -109,6 +113,11 @@ export const AdjustBudgetInput = z.strictObject({
   reason: text('调整原因 reason', TEXT_LIMITS.prose),
   approvalRef: text('批准文号 approvalRef', TEXT_LIMITS.reference),
   effectiveDate: DateInputSchema,
+  sources: z
+    .array(z.strictObject({ name: text('资金来源 name', TEXT_LIMITS.name), amount: MoneyInputSchema }))
+    .max(COUNT_LIMITS.fundSources, `最多 ${COUNT_LIMITS.fundSources} 个资金来源`)
+    .optional()
+    .describe('全年预算数 of each source after the adjustment; they must add up to total. Absent: the difference goes to the first source'),
 });
 export type AdjustBudgetInput = z.infer<typeof AdjustBudgetInput>;
 

@@ -48,6 +48,15 @@ export type DeviationCheckpoint = z.infer<typeof DeviationCheckpointSchema>;
 
 export const BudgetSourceSchema = z.object({ name: z.string(), fen: z.number().int() });
 
+/** 项目实施期: first and last day, and the text as written on the form. */
+export const PeriodSchema = z.object({ start: IsoDateSchema, end: IsoDateSchema, text: z.string().optional() });
+
+/** The money unit the forms print (单位：元 / 单位：万元); amounts are kept in fen whatever it is. */
+export const DISPLAY_UNITS = ['元', '万元'] as const;
+export const DisplayUnitSchema = z.enum(DISPLAY_UNITS);
+
+const GoalsSchema = z.object({ annual: z.string().optional(), longTerm: z.string().optional() });
+
 export const ProjectEventSchemas = {
   ProjectRegistered: z.object({
     code: z.string(),
@@ -56,8 +65,10 @@ export const ProjectEventSchemas = {
     department: z.string(),
     unit: z.string().optional(),
     budget: z.object({ initialFen: z.number().int(), sources: z.array(BudgetSourceSchema).default([]) }),
-    goals: z.object({ annual: z.string().optional(), longTerm: z.string().optional() }).default({}),
+    goals: GoalsSchema.default({}),
     policy: PolicySchema,
+    implementationPeriod: PeriodSchema.optional(),
+    displayUnit: DisplayUnitSchema.optional(),
   }),
   TargetsDeclared: z.object({ indicators: z.array(IndicatorSchema) }),
   SpendingPlanSet: z.object({
@@ -70,6 +81,8 @@ export const ProjectEventSchemas = {
     reference: z.string().optional(),
     /** Required for a negative (correcting) amount. */
     reason: z.string().optional(),
+    /** The funding source (资金来源) paid from; absent on projects without sources (and read as the first). */
+    source: z.string().optional(),
   }),
   BudgetAdjusted: z.object({
     totalFen: z.number().int(),
@@ -77,6 +90,8 @@ export const ProjectEventSchemas = {
     reason: z.string(),
     approvalRef: z.string(),
     effectiveDate: IsoDateSchema,
+    /** 全年预算数 of each source after the adjustment; absent: the difference goes to the first source. */
+    sources: z.array(BudgetSourceSchema).optional(),
   }),
   ActualRecorded: z.object({
     indicatorId: z.string(),
@@ -86,6 +101,8 @@ export const ProjectEventSchemas = {
     asOf: IsoDateSchema,
     evidence: z.string().optional(),
     note: z.string().optional(),
+    /** How the text was read when it was not literal (unit assumed, comparator dropped, words graded). */
+    reading: z.string().optional(),
   }),
   TargetRevised: z.object({
     indicatorId: z.string(),
@@ -128,6 +145,14 @@ export const ProjectEventSchemas = {
     source: z.string().optional(),
     note: z.string().optional(),
   }),
+  /** 年度总体目标 revised: the new text, the previous one, and why. */
+  GoalsRevised: z.object({ goals: GoalsSchema, previous: GoalsSchema, reason: z.string() }),
+  /** 实际完成情况 as the department writes it; a later one replaces it and keeps the earlier in history. */
+  AchievementsDescribed: z.object({ text: z.string(), previousText: z.string().optional(), reason: z.string().optional() }),
+  /** An assessor's 预算执行率 score with a written reason; the computed score stays visible. */
+  ExecutionScoreOverridden: z.object({ score: z.number(), reason: z.string() }),
+  ImplementationPeriodSet: z.object({ period: PeriodSchema, previous: PeriodSchema.optional(), reason: z.string().optional() }),
+  DisplayUnitSet: z.object({ unit: DisplayUnitSchema, previous: DisplayUnitSchema }),
   EvaluationSubmitted: z.object({ total: z.number(), grade: z.string() }),
   EvaluationReopened: z.object({ reason: z.string() }),
 } as const;

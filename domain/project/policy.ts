@@ -13,6 +13,13 @@ export const PolicySchema = z.object({
     })
     .optional()
     .describe('declared weights; absent: 预算执行率 10, 产出 50 (shared with 成本), 效益 30, 满意度 10'),
+  /**
+   * Where 预算执行率's points sit: `separate` (default, domain §5.1: beside the levels, all adding up
+   * to 100); `inOutput` (the execution points are part of the 产出 level: its indicators share the
+   * rest of its weight, as forms whose indicator points alone add up to 100 do); `none` (execution
+   * weighs 0).
+   */
+  executionPoints: z.enum(['separate', 'inOutput', 'none']).default('separate'),
   reverse: z.enum(['linear', 'ratio']).default('linear'),
   rounding: z.enum(['decimal2', 'floor', 'round']).default('decimal2'),
   grades: z

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '../recorded-event.js';
 import type { ActualValue, Grade, Target } from '../values/types.js';
-import type { Indicator, ProjectEvent, ProjectEventData } from './events.js';
+import type { DISPLAY_UNITS, Indicator, ProjectEvent, ProjectEventData } from './events.js';
 import type { Policy } from './policy.js';
 
 /** Who recorded something and when; every fact in the state keeps it for audit. */
@@ -21,6 +21,7 @@ export type ActualEntry = Recorded & {
   asOf: string;
   evidence?: string;
   note?: string;
+  reading?: string;
 };
 
 export type ForecastEntry = Recorded & Omit<ProjectEventData<'IndicatorForecastRecorded'>, 'indicatorId'>;
@@ -43,6 +44,8 @@ export type BudgetAdjustment = Recorded & ProjectEventData<'BudgetAdjusted'>;
 export type Deviation = Recorded & ProjectEventData<'DeviationRecorded'>;
 export type SpendingForecast = Recorded & ProjectEventData<'SpendingForecastRecorded'>;
 
+export type BudgetSource = { name: string; fen: number; totalFen: number };
+
 export type ProjectState =
   | { status: 'none'; revision: number }
   | DeclaredProject;
@@ -58,11 +61,22 @@ export type DeclaredProject = {
   department: string;
   unit?: string;
   goals: { annual?: string; longTerm?: string };
+  /** Every revision of the goals, oldest first. */
+  goalsRevisions: (Recorded & ProjectEventData<'GoalsRevised'>)[];
+  /** 实际完成情况 as written by the department, with its earlier versions. */
+  achievements?: Recorded & ProjectEventData<'AchievementsDescribed'>;
+  achievementsHistory: (Recorded & ProjectEventData<'AchievementsDescribed'>)[];
+  executionOverride?: Recorded & ProjectEventData<'ExecutionScoreOverridden'>;
+  implementationPeriod?: ProjectEventData<'ImplementationPeriodSet'>['period'];
+  periodChanges: (Recorded & ProjectEventData<'ImplementationPeriodSet'>)[];
+  /** 元 unless the table imported or the user chose 万元. */
+  displayUnit: (typeof DISPLAY_UNITS)[number];
   policy: Policy;
   registered: Recorded;
   budget: {
     initialFen: number;
-    sources: { name: string; fen: number }[];
+    /** Per funding source: `fen` is its 年初预算数, `totalFen` its 全年预算数. */
+    sources: BudgetSource[];
     /** 全年预算数: the latest approved total. */
     totalFen: number;
     adjustments: BudgetAdjustment[];
@@ -111,10 +125,22 @@ function shallowDraft(state: ProjectState, event: ProjectEvent): ProjectState {
       s.spending = s.spending.slice();
       break;
     case 'BudgetAdjusted':
-      s.budget = Object.assign({}, s.budget, { adjustments: s.budget.adjustments.slice() });
+      s.budget = Object.assign({}, s.budget, {
+        adjustments: s.budget.adjustments.slice(),
+        sources: s.budget.sources.map((x) => Object.assign({}, x)),
+      });
       break;
     case 'DeviationRecorded':
       s.deviations = s.deviations.slice();
+      break;
+    case 'GoalsRevised':
+      s.goalsRevisions = s.goalsRevisions.slice();
+      break;
+    case 'AchievementsDescribed':
+      s.achievementsHistory = s.achievementsHistory.slice();
+      break;
+    case 'ImplementationPeriodSet':
+      s.periodChanges = s.periodChanges.slice();
       break;
     case 'SpendingForecastRecorded':
       if (s.spendingForecasts) s.spendingForecasts = s.spendingForecasts.slice();
@@ -163,9 +189,19 @@ export function applyEvent(
       department: d.department,
       ...(d.unit !== undefined ? { unit: d.unit } : {}),
       goals: d.goals,
+      goalsRevisions: [],
+      achievementsHistory: [],
+      ...(d.implementationPeriod ? { implementationPeriod: d.implementationPeriod } : {}),
+      periodChanges: [],
+      displayUnit: d.displayUnit ?? '元',
       policy: d.policy,
       registered: stamped(meta, {}),
-      budget: { initialFen: d.budget.initialFen, sources: d.budget.sources, totalFen: d.budget.initialFen, adjustments: [] },
+      budget: {
+        initialFen: d.budget.initialFen,
+        sources: d.budget.sources.map((s) => ({ name: s.name, fen: s.fen, totalFen: s.fen })),
+        totalFen: d.budget.initialFen,
+        adjustments: [],
+      },
       indicators: [],
       targetsLocked: false,
       spendingPlan: [],
@@ -193,6 +229,7 @@ export function applyEvent(
       s.spending.push(stamped(meta, event.data));
       break;
     case 'BudgetAdjusted':
+      adjustSources(s.budget, event.data);
       s.budget.totalFen = event.data.totalFen;
       s.budget.adjustments.push(stamped(meta, event.data));
       break;
@@ -225,6 +262,27 @@ export function applyEvent(
     case 'DeviationRecorded':
       s.targetsLocked = true;
       s.deviations.push(stamped(meta, event.data));
+      break;
+    case 'GoalsRevised':
+      s.goals = event.data.goals;
+      s.goalsRevisions.push(stamped(meta, event.data));
+      break;
+    case 'AchievementsDescribed': {
+      const entry = stamped(meta, event.data);
+      s.achievements = entry;
+      s.achievementsHistory.push(entry);
+      break;
+    }
+    case 'ExecutionScoreOverridden':
+      s.targetsLocked = true;
+      s.executionOverride = stamped(meta, event.data);
+      break;
+    case 'ImplementationPeriodSet':
+      s.implementationPeriod = event.data.period;
+      s.periodChanges.push(stamped(meta, event.data));
+      break;
+    case 'DisplayUnitSet':
+      s.displayUnit = event.data.unit;
       break;
     case 'IndicatorForecastRecorded': {
       const i = findIndicator(s.indicators, event.data.indicatorId);
@@ -259,6 +317,20 @@ function stamped<T extends object, K extends keyof T = never>(
   const out: Record<string, unknown> = { actor: meta.actor, recordedAt: meta.recordedAt, revision: meta.revision };
   for (const key in data) if ((key as PropertyKey) !== omit) out[key] = data[key];
   return out as Recorded & Omit<T, K>;
+}
+
+/** Per-source 全年预算数 after an adjustment: as stated, else the difference on the first source. */
+function adjustSources(budget: DeclaredProject['budget'], data: ProjectEventData<'BudgetAdjusted'>): void {
+  if (data.sources) {
+    for (const stated of data.sources) {
+      const known = budget.sources.find((x) => x.name === stated.name);
+      if (known) known.totalFen = stated.fen;
+      else budget.sources.push({ name: stated.name, fen: 0, totalFen: stated.fen });
+    }
+    return;
+  }
+  const first = budget.sources[0];
+  if (first) first.totalFen += data.totalFen - budget.totalFen;
 }
 
 /** A plain loop: this runs once per event in every fold. */

@@ -53,7 +53,7 @@ export type IndicatorScoreResult = {
   status: IndicatorStatus;
   /** B / A × 100 for ≥ > =, A / B × 100 for ≤ <; in a range 100 within, else as the bound crossed. */
   achievementPercent: number | null;
-  /** B ≥ 1.3 × A on a ≥ or > indicator: full points, but the target may have been set too low. */
+  /** B ≥ 1.3 × A on a ≥, > or = indicator: full points, but the target may have been set too low. */
   overAchieved: boolean;
   /** The grade it was scored by, when scored as qualitative. */
   grade?: Grade;
@@ -62,7 +62,7 @@ export type IndicatorScoreResult = {
 };
 
 /** met: full points; unmet: nothing, or graded 未达成; partial in between. */
-export function statusOf(score: number, points: number, grade?: Grade): Exclude<IndicatorStatus, 'pending'> {
+export function statusOf(score: number, points: number, grade?: Grade): Exclude<IndicatorStatus, 'pending' | 'notApplicable'> {
   if (grade === '未达成') return 'unmet';
   if (points <= 0) return grade === '部分达成' ? 'partial' : 'met';
   if (score >= points - EPS) return 'met';
@@ -145,7 +145,8 @@ function quantitative(
     const a = quantityMagnitude(target.quantity);
     fraction = reachFraction(target.comparator, a, b, input.reverse);
     achievementPercent = percentOf(target.comparator, a, b);
-    const greater = target.comparator === '>=' || target.comparator === '>';
+    // `=` too: an actual far above an "= A" target also says the target may have been set too low.
+    const greater = target.comparator === '>=' || target.comparator === '>' || target.comparator === '=';
     // B ≥ 1.3A, compared as 10B ≥ 13A so that exactly 130 % is not lost to float noise.
     overAchieved = greater && a > 0 && b * 10 >= a * 13 - EPS * Math.max(1, a);
   } else {

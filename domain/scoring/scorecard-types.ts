@@ -1,6 +1,7 @@
 /** The scorecard: a pure function of a project's state (domain/scoring/scorecard.ts). Money is a decimal string in 元 ("450000.00"). */
 
-export type IndicatorStatus = 'met' | 'partial' | 'unmet' | 'pending';
+/** notApplicable: a row whose target is `/`, `无` or `—`, kept on the form and not scored. */
+export type IndicatorStatus = 'met' | 'partial' | 'unmet' | 'pending' | 'notApplicable';
 
 export type IndicatorScore = {
   id: string;
@@ -13,6 +14,8 @@ export type IndicatorScore = {
   standard?: string;
   /** Actual as typed (latest by asOf), or the grade for 定性; null when none. */
   actual: string | null;
+  /** How the actual was read when not literally (e.g. "90" under a 万元 target is 90 万元). */
+  actualReading?: string;
   /** B / A × 100 where it means something, else null. */
   achievementPercent: number | null;
   points: number;
@@ -25,6 +28,8 @@ export type IndicatorScore = {
   needsExplanation: boolean;
   /** Why it needs one, in Chinese, e.g. "未完全达成" / "超额完成（≥130%）". */
   explanationReason?: string;
+  /** Why the row is not scored (target `/`, `无`, `—`). */
+  notApplicable?: string;
   /** True when a deviation record exists for this indicator. */
   explained: boolean;
   /** Where the declared standard carries a reference figure. */
@@ -37,10 +42,24 @@ export type ExecutionScore = {
   spent: string; // 全年执行数
   ratePercent: number; // rounded to 2 decimals
   points: number;
+  /** The score that counts: the override when one is set, else computedScore. */
   score: number;
+  computedScore: number;
+  override?: { score: number; reason: string; actor: string };
   needsExplanation: boolean; // rate < 90%
   explained: boolean;
+  /** Per funding source, in registration order (the score is on the total, as the forms do). */
+  sources: SourceExecution[];
   warnings: string[]; // e.g. zero budget
+};
+
+export type SourceExecution = {
+  name: string;
+  initialBudget: string;
+  budget: string;
+  spent: string;
+  /** null when the source's 全年预算数 is 0. */
+  ratePercent: number | null;
 };
 
 export type Scorecard = {

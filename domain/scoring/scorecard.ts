@@ -1,6 +1,8 @@
 import type { DeclaredProject, IndicatorState } from '../project/state.js';
 import { latestActual } from '../project/state.js';
 import { quantityMagnitude } from '../values/units.js';
+import { isNotApplicable } from '../values/not-applicable.js';
+import { periodWarnings } from '../values/parse-period.js';
 import type { Quantity, Target } from '../values/types.js';
 import type { IndicatorScore, Scorecard } from './scorecard-types.js';
 import { scoreExecution } from './execution-score.js';
@@ -47,6 +49,7 @@ function indicatorScore(
 ): IndicatorScore {
   const rounding: RoundingMode = project.policy.rounding;
   const latest = latestActual(indicator);
+  if (isNotApplicable(indicator.target)) return notApplicableRow(indicator, latest?.text ?? null);
   const result = scoreIndicator({
     target: indicator.target,
     points,
@@ -82,6 +85,7 @@ function indicatorScore(
     ...(revised ? { originalTarget: indicator.originalTargetText } : {}),
     ...(indicator.standard !== undefined ? { standard: indicator.standard } : {}),
     actual: latest?.text ?? indicator.assessment?.grade ?? null,
+    ...(latest?.reading ? { actualReading: latest.reading } : {}),
     achievementPercent: result.achievementPercent,
     points,
     computedScore,
@@ -92,6 +96,26 @@ function indicatorScore(
     ...(needsExplanation && reason ? { explanationReason: reason } : {}),
     explained: project.deviations.some((d) => d.indicatorId === indicator.id),
     ...(reference ? { reference } : {}),
+  };
+}
+
+function notApplicableRow(indicator: IndicatorState, actual: string | null): IndicatorScore {
+  return {
+    id: indicator.id,
+    level1: indicator.level1Name,
+    level2: indicator.level2,
+    name: indicator.name,
+    target: indicator.targetText,
+    ...(indicator.standard !== undefined ? { standard: indicator.standard } : {}),
+    actual,
+    achievementPercent: null,
+    points: 0,
+    computedScore: 0,
+    score: 0,
+    status: 'notApplicable',
+    needsExplanation: false,
+    notApplicable: `年度指标值为 "${indicator.targetText}"，不适用：不计分，分值并入同一一级指标的其他指标`,
+    explained: false,
   };
 }
 
@@ -106,6 +130,7 @@ export function computeScorecard(project: DeclaredProject, options: { asOf?: str
   const warnings = [...applied.errors, ...applied.warnings];
   const execution = scoreExecution(project, applied.weights.execution, project.policy.rounding);
   warnings.push(...execution.warnings);
+  if (project.implementationPeriod) warnings.push(...periodWarnings(project.implementationPeriod, project.year));
   const indicators = project.indicators.map((i) =>
     indicatorScore(i, applied.pointsById.get(i.id) ?? 0, project, options.asOf, warnings),
   );

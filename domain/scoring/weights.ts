@@ -1,6 +1,7 @@
 import type { Indicator } from '../project/events.js';
 import type { Policy } from '../project/policy.js';
 import type { Level1 } from '../values/types.js';
+import { isNotApplicable } from '../values/not-applicable.js';
 
 /** Level-1 weights as applied (docs/domain.md §5.1). `cost` is 0 unless 成本指标 is its own level 1. */
 export type Weights = { execution: number; output: number; cost: number; benefit: number; satisfaction: number };
@@ -62,6 +63,29 @@ function sumMessage(parts: { label: string; cents: number }[]): string {
 }
 
 /**
+ * `inOutput`: the execution points are taken out of the 产出 level, whose indicators keep their
+ * proportions (largest remainder, exact to 0.01 分): 产出 50 with execution 10 leaves 40 to share.
+ */
+function carveExecution(
+  output: readonly Indicator[],
+  weightCents: Record<Level1, number>,
+  executionCents: number,
+  pointsCents: Map<string, number>,
+  errors: string[],
+): void {
+  if (weightCents.output <= executionCents) {
+    errors.push(
+      `预算执行率分值 ${formatPoints(fromCents(executionCents))} 计入产出指标，但产出指标合计只有 ${formatPoints(fromCents(weightCents.output))}`,
+    );
+    return;
+  }
+  const rest = weightCents.output - executionCents;
+  const shares = splitProportionally(rest, output.map((i) => pointsCents.get(i.id) ?? 0));
+  output.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+  weightCents.output = rest;
+}
+
+/**
  * Level-1 weights and the points of every indicator (docs/domain.md §5.1–§5.2).
  *
  * - Weights: the project's declared weights, else 预算执行率 10 / 产出 50 / 效益 30 / 满意度 10. When
@@ -74,7 +98,7 @@ function sumMessage(parts: { label: string; cents: number }[]): string {
  */
 export function applyWeights(project: {
   indicators: readonly Indicator[];
-  policy: Pick<Policy, 'weights'>;
+  policy: Pick<Policy, 'weights'> & Partial<Pick<Policy, 'executionPoints'>>;
 }): AppliedWeights {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -89,7 +113,8 @@ export function applyWeights(project: {
     benefit: toCents(declared?.benefit ?? DEFAULT_WEIGHTS.benefit),
     satisfaction: toCents(declared?.satisfaction ?? DEFAULT_WEIGHTS.satisfaction),
   };
-  const executionCents = toCents(declared?.execution ?? DEFAULT_WEIGHTS.execution);
+  const placement = project.policy.executionPoints ?? 'separate';
+  const executionCents = placement === 'none' ? 0 : toCents(declared?.execution ?? DEFAULT_WEIGHTS.execution);
 
   if (declared) {
     const parts = [
@@ -116,13 +141,20 @@ export function applyWeights(project: {
       weightCents[level1] = 0;
       continue;
     }
-    const withPoints = indicators.filter((i) => i.points !== undefined);
-    const declaredCents = withPoints.reduce((a, i) => a + toCents(i.points ?? 0), 0);
-    for (const i of withPoints) pointsCents.set(i.id, toCents(i.points ?? 0));
-    if (withPoints.length === indicators.length) {
-      weightCents[level1] = declaredCents;
+    // A row not applicable (target `/`) gets 0 points; its points go back to the level's other rows.
+    const applicable = indicators.filter((i) => !isNotApplicable(i.target));
+    for (const i of indicators) if (isNotApplicable(i.target)) pointsCents.set(i.id, 0);
+    if (applicable.length === 0) {
+      warnings.push(`${LEVEL1_LABEL[level1]}指标均不适用，其权重 ${formatPoints(fromCents(weightCents[level1]))} 分未计入`);
+      lost.push({ level1, cents: weightCents[level1] });
+      weightCents[level1] = 0;
       continue;
     }
+    const allDeclared = indicators.every((i) => i.points !== undefined);
+    const withPoints = applicable.filter((i) => i.points !== undefined);
+    const declaredCents = withPoints.reduce((a, i) => a + toCents(i.points ?? 0), 0);
+    for (const i of withPoints) pointsCents.set(i.id, toCents(i.points ?? 0));
+    if (allDeclared) weightCents[level1] = indicators.reduce((a, i) => a + toCents(i.points ?? 0), 0);
     const rest = weightCents[level1] - declaredCents;
     if (rest < 0) {
       errors.push(
@@ -131,10 +163,18 @@ export function applyWeights(project: {
         )}`,
       );
     }
-    const others = indicators.filter((i) => i.points === undefined);
-    const shares = splitCents(Math.max(rest, 0), others.length);
-    others.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+    const others = applicable.filter((i) => i.points === undefined);
+    if (others.length > 0) {
+      const shares = splitCents(Math.max(rest, 0), others.length);
+      others.forEach((i, k) => pointsCents.set(i.id, shares[k] ?? 0));
+    } else if (rest > 0) {
+      // Every applicable row declared points: the not-applicable rows' points are shared in proportion.
+      const extra = splitProportionally(rest, withPoints.map((i) => toCents(i.points ?? 0)));
+      withPoints.forEach((i, k) => pointsCents.set(i.id, toCents(i.points ?? 0) + (extra[k] ?? 0)));
+    }
   }
+
+  if (placement === 'inOutput') carveExecution(byLevel1.get('output') ?? [], weightCents, executionCents, pointsCents, errors);
 
   const parts = [
     { label: EXECUTION_LABEL, cents: executionCents },

@@ -78,6 +78,20 @@ function describe(event: ProjectEvent, before: ProjectState): string {
       const note = d.note ? `，说明：${d.note}` : '';
       return `预计全年执行数${source} ${money(d.amountFen)}（${d.asOf} 预计）${note}`;
     }
+    case 'GoalsRevised':
+      return `修改年度总体目标为「${event.data.goals.annual ?? ''}」（原为「${event.data.previous.annual ?? ''}」），原因：${event.data.reason}`;
+    case 'AchievementsDescribed': {
+      const d = event.data;
+      return `${d.previousText === undefined ? '填写' : '修改'}实际完成情况：${d.text}${d.reason ? `，原因：${d.reason}` : ''}`;
+    }
+    case 'ExecutionScoreOverridden':
+      return `将预算执行率得分人工调整为 ${score(event.data.score)}，理由：${event.data.reason}`;
+    case 'ImplementationPeriodSet': {
+      const d = event.data;
+      return `设定项目实施期 ${d.period.start} 至 ${d.period.end}${d.reason ? `，原因：${d.reason}` : ''}`;
+    }
+    case 'DisplayUnitSet':
+      return `金额显示单位由 ${event.data.previous} 改为 ${event.data.unit}`;
     case 'EvaluationSubmitted':
       return `提交自评，总分 ${score(event.data.total)}，等级 ${event.data.grade}`;
     case 'EvaluationReopened':

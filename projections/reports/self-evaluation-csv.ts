@@ -22,9 +22,14 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Decimals of the number cell at row r, column k (2 unless the cell says). */
+function decimalsAt(grid: ReturnType<typeof selfEvaluationGrid>, r: number, k: number): number {
+  return grid.rows[r]?.find((c) => c.col === k)?.decimals ?? 2;
+}
+
 export function selfEvaluationCsv(table: SelfEvaluationTable): string {
   const grid = selfEvaluationGrid(table);
-  const lines = gridMatrix(grid).map((row) => row.map(csvField).join(','));
+  const lines = grid.rows.length === 0 ? [] : gridMatrix(grid).map((row, r) => row.map((v, k) => csvField(typeof v === 'number' ? numberText(v, decimalsAt(grid, r, k)) : v)).join(','));
   if (grid.notes.length > 0) lines.push('', csvField('说明'), ...grid.notes.map((n, i) => csvField(`${i + 1}. ${n}`)));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

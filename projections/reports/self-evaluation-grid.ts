@@ -1,3 +1,4 @@
+import { groupThousands } from '../../domain/values/display.js';
 import type { IndicatorRow, SelfEvaluationTable } from './self-evaluation-table.js';
 
 /**
@@ -15,6 +16,8 @@ export type GridCell = {
   rowSpan: number;
   value: string | number | null;
   style: CellStyle;
+  /** Decimals a number cell shows (2 unless an amount in 万元 needs more to stay exact). */
+  decimals?: number;
 };
 
 export type FormGrid = {
@@ -25,10 +28,16 @@ export type FormGrid = {
   /** Rows above the bordered form (title, year, unit). */
   headingRows: number;
   notes: string[];
+  /** Signature block printed under the form. */
+  footer: string[];
 };
 
+/** 填报人 / 联系电话 / 填报日期 / 单位（盖章）: left blank for the pen. */
+export const FOOTER = ['填报人：', '联系电话：', '填报日期：', '单位（盖章）：'];
+
 export const COLUMN_COUNT = 9;
-const WIDTHS = [10, 11, 12, 24, 15, 15, 9, 9, 30];
+/** Excel character widths; they add up to what an A4 landscape page holds at 10 pt (about 150). */
+const WIDTHS = [12, 12, 13, 26, 17, 15, 10, 10, 35];
 
 const cell = (col: number, value: GridCell['value'], style: CellStyle, colSpan = 1, rowSpan = 1): GridCell => ({
   col,
@@ -38,9 +47,21 @@ const cell = (col: number, value: GridCell['value'], style: CellStyle, colSpan =
   style,
 });
 
-/** The number shown with two decimals, or '' when empty: how csv and html print a number cell. */
-export function numberText(value: number | null): string {
-  return value === null ? '' : value.toFixed(2);
+/** The number shown with two decimals (or `decimals`), or '' when empty: how csv prints a number cell. */
+export function numberText(value: number | null, decimals = 2): string {
+  return value === null ? '' : value.toFixed(decimals);
+}
+
+/** As on screen: with thousands separators ("450,000.00"), for html. */
+export function groupedNumberText(value: number | null, decimals = 2): string {
+  return value === null ? '' : groupThousands(value.toFixed(decimals));
+}
+
+/** Decimals of an amount cell: 2, or as many as the amount needs (at most 6, fen in 万元). */
+function amountDecimals(value: number | null): number {
+  if (value === null) return 2;
+  for (let d = 2; d < 6; d++) if (Number(value.toFixed(d)) === value) return d;
+  return 6;
 }
 
 /** Target cell: the latest approved value, the declared one in brackets when revised. */
@@ -91,6 +112,7 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     [cell(0, '项目名称', 'label'), cell(1, h.projectName, 'text', 8)],
     [cell(0, '主管部门', 'label'), cell(1, h.department, 'text', 3), cell(4, '实施单位', 'label', 2), cell(6, h.implementingUnit, 'text', 3)],
   ];
+  if (h.implementationPeriod !== '') rows.push([cell(0, '项目实施期', 'label'), cell(1, h.implementationPeriod, 'text', 8)]);
 
   const funding = table.funding;
   rows.push([
@@ -104,7 +126,8 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     if (f.kind === 'source') firstSource = false;
     rows.push([
       cell(1, label, 'label', 2),
-      ...[f.initialBudget, f.budget, f.spent, f.points, f.ratePercent, f.score].map((v, k) => cell(3 + k, v, 'number')),
+      ...[f.initialBudget, f.budget, f.spent].map((v, k) => ({ ...cell(3 + k, v, 'number'), decimals: amountDecimals(v) })),
+      ...[f.points, f.ratePercent, f.score].map((v, k) => cell(6 + k, v, 'number')),
     ]);
   }
 
@@ -126,7 +149,7 @@ export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
     [cell(0, '自评等级', 'label', 6), cell(6, table.grade, 'group', 3)],
   );
 
-  return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes };
+  return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes, footer: FOOTER };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { numberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
+import { groupedNumberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
 /**
@@ -13,19 +13,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
-const STYLE = `@page { size: A4; margin: 15mm }
+const STYLE = `@page { size: A4 landscape; margin: 10mm 12mm }
 * { box-sizing: border-box }
-body { margin: 0; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; color: #000 }
-h1 { margin: 0 0 4pt; font-size: 18pt; text-align: center; letter-spacing: 2pt }
+body { margin: 0; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", serif; font-size: 9pt; line-height: 1.25; color: #000 }
+h1 { margin: 0 0 2pt; font-size: 15pt; text-align: center; letter-spacing: 2pt }
 .sub { display: flex; justify-content: space-between; margin-bottom: 4pt }
 .sub .year { flex: 1; text-align: center }
 table { width: 100%; border-collapse: collapse; table-layout: fixed }
-td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; word-wrap: break-word; white-space: pre-wrap }
+td, th { border: 0.75pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; word-wrap: break-word; white-space: pre-wrap }
 th, td.label { font-weight: bold; text-align: center }
-td.number { text-align: right; white-space: nowrap }
+td.number { text-align: right; white-space: normal; overflow-wrap: anywhere; font-variant-numeric: tabular-nums }
 td.group { text-align: center }
-tr { page-break-inside: avoid; break-inside: avoid }
-.notes { margin-top: 6pt; font-size: 9pt }
+tr { break-inside: avoid }
+.footer { display: flex; justify-content: space-between; margin-top: 8pt; break-inside: avoid }
+.footer span { flex: 1 }
+.notes { margin-top: 4pt; font-size: 8pt }
+@media screen { body { max-width: 273mm; margin: 12mm auto } }
 .notes ol { margin: 2pt 0 0; padding-left: 18pt }`;
 
 /** The text of the one `<style>` element, exactly as written into the document. */
@@ -48,7 +51,7 @@ function tableCell(c: GridCell): string {
     c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '',
     c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '',
   ].join('');
-  const text = typeof c.value === 'number' ? numberText(c.value) : (c.value ?? '');
+  const text = typeof c.value === 'number' ? groupedNumberText(c.value, c.decimals) : (c.value ?? '');
   return `<${tag}${attrs}>${escapeHtml(text)}</${tag}>`;
 }
 
@@ -82,6 +85,7 @@ export function selfEvaluationHtml(table: SelfEvaluationTable): string {
 ${body}
 </tbody>
 </table>
+<div class="footer">${grid.footer.map((f) => `<span>${escapeHtml(f)}</span>`).join('')}</div>
 ${notes}
 </body>
 </html>

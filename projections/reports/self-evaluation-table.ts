@@ -1,5 +1,5 @@
 import type { DeclaredProject, Deviation } from '../../domain/project/state.js';
-import { formatFen } from '../../domain/values/format.js';
+import { amountIn, displayTarget, formatAmount, type MoneyUnit } from '../../domain/values/display.js';
 import type { IndicatorScore, IndicatorStatus, Scorecard } from '../../domain/scoring/scorecard-types.js';
 
 /**
@@ -32,9 +32,11 @@ export type IndicatorRow = {
   level1: string;
   level2: string;
   name: string;
-  /** 年度指标值: the latest approved target as written. */
+  /** 年度指标值: the latest approved target as the system reads it ("≤ 50 万元", "2022-12-31 前完成"). */
   target: string;
-  /** The target as first declared, when it was revised. */
+  /** The same target as written on the form ("$\leq 50万元$", "定性2022年12月"). */
+  targetWritten: string;
+  /** The target as first declared (as written), when it was revised. */
   originalTarget?: string;
   standard?: string;
   actual: string | null;
@@ -49,7 +51,8 @@ export type IndicatorRow = {
 
 export type SelfEvaluationTable = {
   title: '项目支出绩效自评表';
-  moneyUnit: '元';
+  /** The project's display unit: every amount of the funding block is in it. */
+  moneyUnit: MoneyUnit;
   header: {
     projectId: string;
     code: string;
@@ -61,12 +64,15 @@ export type SelfEvaluationTable = {
     implementingUnit: string;
     /** 年度 */
     year: number;
+    /** 项目实施期 "2022-01-01 至 2022-12-31"; '' when not registered. */
+    implementationPeriod: string;
   };
   /** The date the scorecard was computed as of; null for "now". */
   asOf: string | null;
   status: DeclaredProject['status'];
   funding: FundingRow[];
-  goals: { annual: string; actual: string };
+  /** 实际完成情况: the department's text; when none was written, a generated draft (`actualIsDraft`). */
+  goals: { annual: string; actual: string; actualIsDraft: boolean };
   /** Grouped by level 1, then level 2, in order of first appearance, so the form can merge their cells. */
   indicators: IndicatorRow[];
   /** Sum of 分值: execution points + every indicator's points (100 when the weights are whole). */
@@ -79,8 +85,8 @@ export type SelfEvaluationTable = {
   notes: string[];
 };
 
-const yuan = (decimal: string): number => Number(decimal);
-const fenToYuan = (fen: number): number => Number(formatFen(fen));
+/** A scorecard amount ("450000.00" 元) as fen, then as a number in the display unit. */
+const fenOf = (decimal: string): number => Math.round(Number(decimal) * 100);
 const two = (n: number): string => n.toFixed(2);
 
 export function deviationText(records: readonly Deviation[]): string {
@@ -107,7 +113,7 @@ function grouped(rows: readonly IndicatorScore[]): IndicatorScore[] {
     .map(({ r }) => r);
 }
 
-function actualSummary(card: Scorecard): string {
+function actualSummary(card: Scorecard, unit: MoneyUnit): string {
   const count = (s: IndicatorStatus) => card.indicators.filter((i) => i.status === s).length;
   const pending = count('pending');
   const parts = [
@@ -115,11 +121,13 @@ function actualSummary(card: Scorecard): string {
   ];
   if (pending > 0) parts.push(`尚无实际完成值 ${pending} 项`);
   const e = card.execution;
-  return `${parts.join('，')}；全年执行数 ${e.spent} 元，预算执行率 ${two(e.ratePercent)}%。`;
+  return `${parts.join('，')}；全年执行数 ${formatAmount(fenOf(e.spent), unit)} ${unit}，预算执行率 ${two(e.ratePercent)}%。`;
 }
 
 function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
   const e = card.execution;
+  const unit = project.displayUnit;
+  const yuan = (decimal: string): number => amountIn(fenOf(decimal), unit);
   const total: FundingRow = {
     kind: 'total',
     label: '年度资金总额',
@@ -130,29 +138,54 @@ function fundingRows(project: DeclaredProject, card: Scorecard): FundingRow[] {
     ratePercent: e.ratePercent,
     score: e.score,
   };
-  const sources = project.budget.sources.map(
-    (s): FundingRow => ({
-      kind: 'source',
-      label: s.name,
-      initialBudget: fenToYuan(s.fen),
-      budget: null,
-      spent: null,
-      points: null,
-      ratePercent: null,
-      score: null,
-    }),
-  );
-  return [total, ...sources];
+  return [total, ...sourceRows(card, yuan)];
+}
+
+/** The standard rows of the form, and how a registered source's name is matched to one. */
+const STANDARD_SOURCES: readonly { label: string; matches: RegExp }[] = [
+  { label: '财政拨款', matches: /财政|拨款/ },
+  { label: '上年结转资金', matches: /结转|结余/ },
+  { label: '其他资金', matches: /其他|其它|自筹/ },
+];
+
+/**
+ * 其中：财政拨款 / 上年结转资金 / 其他资金, as the form prints them, each filled from the registered
+ * source of that kind under the table's own name; other sources follow. Without registered sources
+ * the rows are empty (unknown); with sources, a kind not registered is 0.
+ */
+function sourceRows(card: Scorecard, yuan: (decimal: string) => number): FundingRow[] {
+  const registered = card.execution.sources;
+  const used = new Set<string>();
+  const row = (label: string, s: Scorecard['execution']['sources'][number] | undefined): FundingRow => ({
+    kind: 'source',
+    label,
+    initialBudget: s ? yuan(s.initialBudget) : registered.length > 0 ? 0 : null,
+    budget: s ? yuan(s.budget) : registered.length > 0 ? 0 : null,
+    spent: s ? yuan(s.spent) : registered.length > 0 ? 0 : null,
+    points: null,
+    ratePercent: s ? s.ratePercent : null,
+    score: null,
+  });
+  const rows = STANDARD_SOURCES.map((standard) => {
+    const s = registered.find((r) => !used.has(r.name) && standard.matches.test(r.name));
+    if (s) used.add(s.name);
+    return row(s?.name ?? standard.label, s);
+  });
+  for (const s of registered) if (!used.has(s.name)) rows.push(row(s.name, s));
+  return rows;
 }
 
 function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly IndicatorRow[]): string[] {
   const notes: string[] = [];
   if (project.status !== 'submitted') notes.push('本表为草稿：自评尚未提交。');
   if (card.asOf) notes.push(`评分截至 ${card.asOf}。`);
-  if (project.budget.sources.length > 0) {
-    notes.push('支出未按资金来源记录：各来源行仅列年初预算数，全年预算数、全年执行数、执行率、得分只在年度资金总额行列示。');
+  if (project.budget.sources.length === 0) notes.push('项目未登记资金来源：各来源行空白。');
+  notes.push('分值与得分按年度资金总额计算；各资金来源只列执行率。');
+  if (!project.achievements) notes.push('“实际完成情况”尚未填写：所列为系统按各指标完成状态及预算执行率生成的草稿。');
+  const e = card.execution;
+  if (e.override) {
+    notes.push(`预算执行率得分经人工调整：计算得分 ${two(e.computedScore)}，调整为 ${two(e.override.score)}（${e.override.actor}），理由：${e.override.reason}`);
   }
-  notes.push('“实际完成情况”由系统按各指标完成状态及预算执行率汇总生成。');
   if (rows.some((r) => r.originalTarget !== undefined)) notes.push('年度指标值经批准调整的，括号内为原申报值。');
   for (const i of card.indicators) {
     if (i.override) {
@@ -163,8 +196,15 @@ function notesOf(project: DeclaredProject, card: Scorecard, rows: readonly Indic
   }
   const execution = project.deviations.filter((d) => d.indicatorId === undefined);
   if (execution.length > 0) notes.push(`预算执行偏差：${deviationText(execution).replaceAll('\n', '；')}`);
-  notes.push(...card.execution.warnings, ...card.warnings);
+  // The scorecard's warnings already hold the execution's: each note once.
+  for (const w of [...card.execution.warnings, ...card.warnings]) if (!notes.includes(w)) notes.push(w);
   return notes;
+}
+
+/** The target as read, from the indicator's state; the written text when the indicator is unknown. */
+function shownTarget(project: DeclaredProject, id: string, written: string): string {
+  const indicator = project.indicators.find((x) => x.id === id);
+  return indicator && indicator.targetText === written ? displayTarget(indicator.target, indicator.targetText) : written;
 }
 
 export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): SelfEvaluationTable {
@@ -174,7 +214,8 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
       level1: i.level1,
       level2: i.level2,
       name: i.name,
-      target: i.target,
+      target: shownTarget(project, i.id, i.target),
+      targetWritten: i.target,
       ...(i.originalTarget !== undefined && i.originalTarget !== i.target ? { originalTarget: i.originalTarget } : {}),
       ...(i.standard !== undefined ? { standard: i.standard } : {}),
       actual: i.actual,
@@ -190,7 +231,7 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
   );
   return {
     title: '项目支出绩效自评表',
-    moneyUnit: '元',
+    moneyUnit: project.displayUnit,
     header: {
       projectId: project.id,
       code: project.code,
@@ -198,11 +239,14 @@ export function selfEvaluationTable(project: DeclaredProject, card: Scorecard): 
       department: project.department,
       implementingUnit: project.unit ?? '',
       year: project.year,
+      implementationPeriod: project.implementationPeriod ? `${project.implementationPeriod.start} 至 ${project.implementationPeriod.end}` : '',
     },
     asOf: card.asOf,
     status: project.status,
     funding: fundingRows(project, card),
-    goals: { annual: project.goals.annual ?? '', actual: actualSummary(card) },
+    goals: project.achievements
+      ? { annual: project.goals.annual ?? '', actual: project.achievements.text, actualIsDraft: false }
+      : { annual: project.goals.annual ?? '', actual: actualSummary(card, project.displayUnit), actualIsDraft: true },
     indicators,
     pointsTotal,
     total: card.total,

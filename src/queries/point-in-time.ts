@@ -66,9 +66,34 @@ export function eventsAt(events: readonly RecordedEvent[], point: PointInTime): 
       return events.filter((e) => e.revision <= point.revision);
     case 'knownAt':
       return events.filter((e) => timesOf(e).recordedMs <= point.untilMs);
-    case 'asOf':
-      return events.filter((e) => timesOf(e).effectiveMs <= point.untilMs);
+    case 'asOf': {
+      const yearEnd = judgedAtYearEnd(events, point);
+      return events.filter((e) => timesOf(e).effectiveMs <= point.untilMs || (yearEnd && isJudgment(e)));
+    }
   }
+}
+
+/**
+ * Judgments about the year: an assessment, an override, a deviation record, the text of what was
+ * achieved. They are written at evaluation, often in the next January, but are about the year: as
+ * of the year's last day (or later) they count whenever they were recorded. Earlier dates see them
+ * only from when they took effect (a mid-year assessment is a monitoring judgment of its day).
+ */
+const JUDGMENTS = new Set([
+  'IndicatorAssessed',
+  'ScoreOverridden',
+  'DeviationRecorded',
+  'ExecutionScoreOverridden',
+  'AchievementsDescribed',
+]);
+
+const isJudgment = (e: RecordedEvent): boolean => JUDGMENTS.has(e.type);
+
+/** True when the point is on or after 31 December of the project's year (read from its registration). */
+function judgedAtYearEnd(events: readonly RecordedEvent[], point: Extract<PointInTime, { kind: 'asOf' }>): boolean {
+  const registered = events.find((e) => e.type === 'ProjectRegistered');
+  const year = (registered?.data as { year?: unknown } | undefined)?.year;
+  return typeof year === 'number' && point.date >= `${year}-12-31`;
 }
 
 /** True when every one of `events` is visible at `point`: the point sees the stream's current state. */
@@ -80,8 +105,10 @@ export function seesEveryEvent(events: readonly RecordedEvent[], point: PointInT
       return events.length === 0 || events[events.length - 1]!.revision <= point.revision;
     case 'knownAt':
       return events.every((e) => timesOf(e).recordedMs <= point.untilMs);
-    case 'asOf':
-      return events.every((e) => timesOf(e).effectiveMs <= point.untilMs);
+    case 'asOf': {
+      const yearEnd = judgedAtYearEnd(events, point);
+      return events.every((e) => timesOf(e).effectiveMs <= point.untilMs || (yearEnd && isJudgment(e)));
+    }
   }
 }
 

@@ -227,7 +227,8 @@ refusesEach(
   [
     ['Chinese numerals 九十八%', '九十八%'],
     ['wrong unit 98次', '98次'],
-    ['with a comparator ≥98%', '≥98%'],
+    // A single comparator (≥98%) is read as its value (issue 15); two are not.
+    ['two comparators ≥≤98%', '≥≤98%'],
     ['letters', 'ninety-eight'],
     ['empty', ''],
     ['null', null],

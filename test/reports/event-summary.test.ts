@@ -32,7 +32,7 @@ const s = new StreamBuilder('project-P1-2022')
     department: '某市工商业联合会',
     budget: { initialFen: 50_000_000, sources: [] },
     goals: {},
-    policy: { reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
+    policy: { executionPoints: 'separate', reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
   })
   .add('TargetsDeclared', { indicators: [meeting, satisfaction] })
   .add('SpendingPlanSet', { checkpoints: [{ month: 3, cumulativePercent: 10 }, { month: 6, cumulativePercent: 30 }, { month: 10, cumulativePercent: 60 }, { month: 12, cumulativePercent: 100 }] })
@@ -92,7 +92,7 @@ t.test('an implementing unit other than the department is named', async (t) => {
     unit: '某中心',
     budget: { initialFen: 123_456, sources: [] },
     goals: {},
-    policy: { reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [12], colours: { red: 60, yellow: 80, blue: 120 } },
+    policy: { executionPoints: 'separate', reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [12], colours: { red: 60, yellow: 80, blue: 120 } },
   });
   t.equal(summarizeEvent(b.events[0]!, initialState()), '张三 登记项目「项目」（编码 P2，2023年度），主管部门 某局，实施单位 某中心，年初预算 1234.56 元');
 });

@@ -63,9 +63,9 @@ export function workedExample(): StreamBuilder {
       name: '黔南州政企服务平台建设工作经费',
       department: '黔南州工商业联合会',
       unit: '黔南州工商业联合会',
-      budget: { initialFen: 50_000_000, sources: [{ name: '财政拨款', fen: 40_000_000 }, { name: '其他资金', fen: 10_000_000 }] },
+      budget: { initialFen: 50_000_000, sources: [{ name: '财政拨款', fen: 45_000_000 }, { name: '其他资金', fen: 5_000_000 }] },
       goals: { annual: '完成黔南州政企服务平台建设工作' },
-      policy: { reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
+      policy: { executionPoints: 'separate', reverse: 'linear', rounding: 'decimal2', grades: { excellent: 90, good: 80, fair: 60 }, checkpoints: [3, 6, 10, 12], colours: { red: 60, yellow: 80, blue: 120 } },
     })
     .add('TargetsDeclared', { indicators: workedIndicators })
     .add('SpendingPlanSet', { checkpoints: [{ month: 3, cumulativePercent: 10 }, { month: 6, cumulativePercent: 30 }, { month: 10, cumulativePercent: 60 }, { month: 12, cumulativePercent: 100 }] })
@@ -119,8 +119,14 @@ export function workedScorecard(): Scorecard {
       ratePercent: 90,
       points: 10,
       score: 9,
+      computedScore: 9,
       needsExplanation: false,
       explained: false,
+      // Spending recorded without a source counts to the first.
+      sources: [
+        { name: '财政拨款', initialBudget: '450000.00', budget: '450000.00', spent: '450000.00', ratePercent: 100 },
+        { name: '其他资金', initialBudget: '50000.00', budget: '50000.00', spent: '0.00', ratePercent: 0 },
+      ],
       warnings: [],
     },
     indicators: [

@@ -9,7 +9,8 @@ const html = selfEvaluationHtml(selfEvaluationTable(project, workedScorecard()))
 t.test('a complete standalone document, printable on A4', async (t) => {
   t.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
   t.match(html, /<meta charset="utf-8">/);
-  t.match(html, /@page \{ size: A4; margin: 15mm \}/);
+  t.match(html, /@page \{ size: A4 landscape; margin: 10mm 12mm \}/);
+  t.match(html, /<div class="footer"><span>填报人：<\/span><span>联系电话：<\/span><span>填报日期：<\/span><span>单位（盖章）：<\/span><\/div>/);
   t.match(html, /<\/html>\n$/);
   t.notMatch(html, /<link|<script|src=|href=|@import|url\(/, 'nothing external: no stylesheet, script, font or image');
 });
@@ -19,7 +20,7 @@ t.test('level-1 and level-2 cells are merged with rowspan', async (t) => {
   t.match(html, '<td class="group" rowspan="2">成本指标</td>');
   t.match(html, '<tr><td class="group">效益指标</td><td class="group">社会效益指标</td>', 'a single-row group has no rowspan');
   t.match(html, '<td class="label" rowspan="8">绩效指标</td>', 'the section cell spans the header and the 7 indicators');
-  t.match(html, '<td class="label" rowspan="4">项目资金（元）</td>', 'the funding block spans header, total and 2 sources');
+  t.match(html, '<td class="label" rowspan="5">项目资金（元）</td>', 'the funding block spans header, total and 3 source rows');
 });
 
 t.test('the form shows the headers, amounts in 元 and the total and grade', async (t) => {
@@ -27,7 +28,7 @@ t.test('the form shows the headers, amounts in 元 and the total and grade', asy
     t.match(html, `<th>${h}</th>`);
   }
   t.match(html, '单位：元');
-  t.match(html, '<td class="number">450000.00</td>');
+  t.match(html, '<td class="number">450,000.00</td>');
   t.match(html, '<td class="label" colspan="6">总分</td><td class="number">100.00</td><td class="number">88.80</td>');
   t.match(html, '<td class="label" colspan="6">自评等级</td><td class="group" colspan="3">良</td>');
 });

@@ -14,6 +14,7 @@ t.test('the header names the project, its department, unit and year, in 元', as
     department: '黔南州工商业联合会',
     implementingUnit: '黔南州工商业联合会',
     year: 2022,
+    implementationPeriod: '',
   });
   t.equal(table.title, '项目支出绩效自评表');
   t.equal(table.moneyUnit, '元');
@@ -32,25 +33,25 @@ t.test('the funding total row: 50万 budget, 45万 spent, 90% → 9 of 10 points
   });
 });
 
-t.test('a funding source shows only its initial amount (execution by source is not recorded)', async (t) => {
+t.test('the source rows of the form: 财政拨款, 上年结转资金, 其他资金, with execution per source and the score on the total', async (t) => {
   t.same(table.funding.slice(1), [
-    { kind: 'source', label: '财政拨款', initialBudget: 400000, budget: null, spent: null, points: null, ratePercent: null, score: null },
-    { kind: 'source', label: '其他资金', initialBudget: 100000, budget: null, spent: null, points: null, ratePercent: null, score: null },
+    { kind: 'source', label: '财政拨款', initialBudget: 450000, budget: 450000, spent: 450000, points: null, ratePercent: 100, score: null },
+    { kind: 'source', label: '上年结转资金', initialBudget: 0, budget: 0, spent: 0, points: null, ratePercent: null, score: null },
+    { kind: 'source', label: '其他资金', initialBudget: 50000, budget: 50000, spent: 0, points: null, ratePercent: 0, score: null },
   ]);
-  t.ok(table.notes.some((n) => n.startsWith('支出未按资金来源记录')), 'the notes say why the source rows are empty');
 });
 
-t.test('without sources the funding block has the total row only', async (t) => {
-  const noSources = { ...project, budget: { ...project.budget, sources: [] } };
-  const plain = selfEvaluationTable(noSources, card);
-  t.equal(plain.funding.length, 1);
-  t.notOk(plain.notes.some((n) => n.startsWith('支出未按资金来源记录')));
+t.test('without registered sources the three source rows are printed empty', async (t) => {
+  const plain = selfEvaluationTable({ ...project, budget: { ...project.budget, sources: [] } }, { ...card, execution: { ...card.execution, sources: [] } });
+  t.same(plain.funding.slice(1).map((f) => [f.label, f.initialBudget, f.spent]), [['财政拨款', null, null], ['上年结转资金', null, null], ['其他资金', null, null]]);
+  t.ok(plain.notes.some((n) => n.startsWith('项目未登记资金来源')));
 });
 
 t.test('the goals: declared aim beside a generated summary of what was met', async (t) => {
   t.same(table.goals, {
     annual: '完成黔南州政企服务平台建设工作',
-    actual: '共 7 项指标：达成 4 项，部分达成 3 项，未达成 0 项；全年执行数 450000.00 元，预算执行率 90.00%。',
+    actual: '共 7 项指标：达成 4 项，部分达成 3 项，未达成 0 项；全年执行数 450,000.00 元，预算执行率 90.00%。',
+    actualIsDraft: true,
   });
 });
 
@@ -58,7 +59,7 @@ t.test('indicators without an actual are counted as such in the summary', async 
   const pending = { ...card, indicators: card.indicators.map((i) => (i.id === 'i7' ? { ...i, actual: null, status: 'pending' as const } : i)) };
   t.equal(
     selfEvaluationTable(project, pending).goals.actual,
-    '共 7 项指标：达成 4 项，部分达成 2 项，未达成 0 项，尚无实际完成值 1 项；全年执行数 450000.00 元，预算执行率 90.00%。',
+    '共 7 项指标：达成 4 项，部分达成 2 项，未达成 0 项，尚无实际完成值 1 项；全年执行数 450,000.00 元，预算执行率 90.00%。',
   );
 });
 
@@ -68,7 +69,7 @@ t.test('indicator rows carry target, actual, points, score and the deviation ana
     [
       ['产出指标', '数量指标', '黔南州政企服务平台建设工作', '= 1 个', '1个', 10, 10],
       ['产出指标', '质量指标', '平台建设质量', '高质量完成', '达成', 10, 10],
-      ['产出指标', '时效指标', '平台建设完成时间', '2022年12月', '2022年11月30日', 10, 10],
+      ['产出指标', '时效指标', '平台建设完成时间', '2022-12-31 前完成', '2022年11月30日', 10, 10],
       ['产出指标', '成本指标', '黔南州政企服务平台建设工作经费', '≤ 50 万元', '45万元', 10, 10],
       ['产出指标', '成本指标', '项目或定额成本控制率', '= 100 %', '90%', 10, 9],
       ['效益指标', '社会效益指标', '促进民营经济高质量发展', '提供有力组织保障', '部分达成', 30, 21],
@@ -78,6 +79,7 @@ t.test('indicator rows carry target, actual, points, score and the deviation ana
   t.equal(table.indicators[4]!.deviation, '原因：部分合同尾款跨年支付 措施：加快结算进度');
   t.equal(table.indicators[0]!.deviation, '', 'an indicator without deviation records has an empty cell');
   t.equal(table.indicators[0]!.standard, '计划标准');
+  t.equal(table.indicators[2]!.targetWritten, '2022年12月', 'the target as written stays available');
 });
 
 t.test('several deviation records of one indicator make one line each', async (t) => {

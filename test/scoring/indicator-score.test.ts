@@ -185,7 +185,7 @@ t.test('a grade recorded against a quantitative indicator is scored as 定性', 
   t.equal(r.grade, '部分达成');
 });
 
-t.test('over-achievement: B ≥ 1.3A on ≥ scores full points but is flagged, from exactly 130 %', async (t) => {
+t.test('over-achievement: B ≥ 1.3A on ≥ or = scores full points but is flagged, from exactly 130 %', async (t) => {
   const at130 = score(cmp('>=', num(10, '次')), got(num(13, '次')));
   t.equal(at130.score, 10);
   t.equal(at130.status, 'met');
@@ -193,7 +193,9 @@ t.test('over-achievement: B ≥ 1.3A on ≥ scores full points but is flagged, f
   t.equal(score(cmp('>=', num(98, '%')), got(num(127.4, '%'))).overAchieved, true);
   t.equal(score(cmp('>=', num(98, '%')), got(num(127.3, '%'))).overAchieved, false);
   t.equal(score(cmp('>=', num(10, '次')), got(num(12.9, '次'))).overAchieved, false);
-  t.equal(score(cmp('=', num(10, '次')), got(num(13, '次'))).overAchieved, false);
+  t.equal(score(cmp('=', num(10, '次')), got(num(13, '次'))).overAchieved, true, 'an = target exceeded that far too (issue 15)');
+  t.equal(score(cmp('=', num(10, '次')), got(num(12.9, '次'))).overAchieved, false);
+  t.equal(score(cmp('=', num(0, '次')), got(num(5, '次'))).overAchieved, false, '= 0 is not a level to exceed');
   t.equal(score(cmp('<=', num(10, '次')), got(num(2, '次'))).overAchieved, false);
 });
 

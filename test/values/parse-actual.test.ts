@@ -55,14 +55,14 @@ const errors: Array<[rule: string, input: string | number, target: Target, messa
   ['money for a target without unit is refused', '5万元', noUnit, /单位 "万元" .* 不符/],
   ['a grade for a quantitative target is refused', '达成', percent, /不是数值：目标为 "≥ 98 %"，应填写数值，如 "96%"/],
   ['an empty actual is refused', '', oneItem, /^实际完成值为空/],
-  ['a comparator in an actual is refused', '≥96%', percent, /不应带比较符号 "≥"/],
   ['money finer than a fen is refused', '0.001', atMost50Wan, /金额最多精确到分/],
   ['NaN is refused', Number.NaN, percent, /有限的数字/],
   ['a number for a deadline is refused', 20221130, deadline, /不是日期：此指标要求 "2022-12-31 前完成"/],
   ['text for a deadline is refused', '很快', deadline, /^无法识别的完成日期 "很快"/],
   ['a day that does not exist is refused', '2022-11-31', deadline, /^日期不存在/],
-  ['a number for a qualitative target is refused', 96, quality, /不是评价等级：定性指标 "高质量完成" 应填写 达成、部分达成、未达成/],
-  ['other text for a qualitative target is refused', '良好', quality, /"良好" 不是评价等级/],
+  ['a number for a qualitative target is refused', 96, quality, /不是评价等级，也未说明是否达成：定性指标 "高质量完成" 应填写 达成、部分达成、未达成/],
+  ['other text for a qualitative target asks for an assessment', '正在推进', quality, /"正在推进" 不是评价等级，也未说明是否达成.*请评定等级（assessment）/],
+  ['a per-unit that is not the target\'s is refused', '300元/人', { kind: 'compare', comparator: '>=', quantity: n(300, '元/亩') }, /单位 "元\/人" .* 不符/],
 ];
 for (const [rule, input, target, message] of errors) {
   t.match(parseActual(input, target, { year: 2022 }), { ok: false, error: message }, rule);

@@ -31,7 +31,11 @@ export function declareTargets(state: ProjectState, input: DeclareTargetsInput, 
 
   const weighed = applyWeights({ indicators, policy: project.policy });
   if (weighed.errors.length > 0) {
-    throw refuse('points-sum', weighed.errors.join('；'), weighed.errors.map((message: string) => ({ field: 'indicators[].points', message })));
+    const option =
+      project.policy.executionPoints === 'separate'
+        ? '。若本表的指标分值已合计 100，可登记项目时选择 policy.executionPoints = "inOutput"（预算执行率分值计入产出指标）或 "none"（预算执行率不计分） / if the indicator points alone add up to 100, register with policy.executionPoints "inOutput" or "none"'
+        : '';
+    throw refuse('points-sum', weighed.errors.join('；') + option, weighed.errors.map((message: string) => ({ field: 'indicators[].points', message })));
   }
   return [{ type: 'TargetsDeclared', data: { indicators }, effectiveAt: declarationEffectiveAt(project.year, ctx) }];
 }

@@ -4,19 +4,30 @@ import { applyWeights } from '../../../domain/scoring/weights.js';
 import { checkGradeScore } from '../../../domain/scoring/indicator-score.js';
 import { invalid, refuse } from '../../errors.js';
 import { formatTarget } from '../../../domain/values/format.js';
-import { parseActual } from '../../../domain/values/parse-actual.js';
+import { readActual } from '../../../domain/values/parse-actual.js';
 import { parseTarget } from '../../../domain/values/parse-target.js';
+import { isNotApplicable } from '../../../domain/values/not-applicable.js';
+import type { IndicatorState } from '../../../domain/project/state.js';
 import type { AssessInput, OverrideScoreInput, RecordActualInput, RecordDeviationInput, ReviseTargetInput } from '../inputs.js';
 import type { DeclaredProject, ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { date, dayEffectiveAt, inProjectYear, notInFuture, requireIndicator, requireOpen } from './guards.js';
 
+/** A row marked not applicable (target `/`) takes no actual, grade or score. */
+function requireApplicable(indicator: IndicatorState, field: string): void {
+  if (!isNotApplicable(indicator.target)) return;
+  const message = `指标「${indicator.name}」的年度指标值为 "${indicator.targetText}"（不适用），不计分，无需填写 / the row is marked not applicable`;
+  throw refuse('indicator-not-applicable', message, [{ field, message: '该指标不适用' }]);
+}
+
 /** 实际完成值 of one indicator, as of a business date. */
 export function recordActual(state: ProjectState, indicatorId: string, input: RecordActualInput, ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
   const indicator = requireIndicator(project, indicatorId);
-  const value = parseActual(input.value, indicator.target, { year: project.year });
-  if (!value.ok) throw invalid('value', value.error);
+  requireApplicable(indicator, 'value');
+  const read = readActual(input.value, indicator.target, { year: project.year, targetText: indicator.targetText });
+  if (!read.ok) throw invalid('value', read.error);
+  const value = { ok: true as const, value: read.value.value };
   const asOf = date('asOf', input.asOf, project.year);
   inProjectYear('asOf', asOf, project.year);
   notInFuture('asOf', asOf, ctx);
@@ -34,6 +45,7 @@ export function recordActual(state: ProjectState, indicatorId: string, input: Re
         asOf,
         ...(input.evidence ? { evidence: input.evidence } : {}),
         ...(input.note ? { note: input.note } : {}),
+        ...(read.value.note ? { reading: read.value.note } : {}),
       },
       effectiveAt: dayEffectiveAt(asOf),
     },
@@ -84,7 +96,7 @@ export function pointsOf(project: DeclaredProject, indicatorId: string): number 
 /** A qualitative grade, optionally with a score inside the grade's band. */
 export function assessIndicator(state: ProjectState, indicatorId: string, input: AssessInput, _ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
-  requireIndicator(project, indicatorId);
+  requireApplicable(requireIndicator(project, indicatorId), 'grade');
   if (input.score !== undefined) {
     const w = pointsOf(project, indicatorId);
     const outside = checkGradeScore(input.grade, input.score, w);
@@ -101,7 +113,7 @@ export function assessIndicator(state: ProjectState, indicatorId: string, input:
 /** An assessor's score in [0, w] with a written reason; the computed score stays visible. */
 export function overrideScore(state: ProjectState, indicatorId: string, input: OverrideScoreInput, _ctx: DecisionContext): Decided[] {
   const project = requireOpen(state);
-  requireIndicator(project, indicatorId);
+  requireApplicable(requireIndicator(project, indicatorId), 'score');
   const w = pointsOf(project, indicatorId);
   if (input.score > w + 1e-9) {
     throw refuse('score-above-points', `得分 ${input.score} 超过该指标分值 ${w}`, [{ field: 'score', message: `应在 [0, ${w}] 内` }]);

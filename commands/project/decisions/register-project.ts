@@ -4,6 +4,7 @@ import { PolicySchema } from '../../../domain/project/policy.js';
 import type { ProjectState } from '../../../domain/project/state.js';
 import type { Decided, DecisionContext } from '../command.js';
 import { declarationEffectiveAt, money } from './guards.js';
+import { periodOf } from './form-facts.js';
 
 export function registerProject(state: ProjectState, input: RegisterProjectInput, ctx: DecisionContext): Decided[] {
   if (state.status !== 'none') {
@@ -49,6 +50,8 @@ export function registerProject(state: ProjectState, input: RegisterProjectInput
         budget: { initialFen, sources },
         goals: { ...(input.goals?.annual ? { annual: input.goals.annual } : {}), ...(input.goals?.longTerm ? { longTerm: input.goals.longTerm } : {}) },
         policy,
+        ...(input.implementationPeriod !== undefined ? { implementationPeriod: periodOf('implementationPeriod', input.implementationPeriod) } : {}),
+        ...(input.displayUnit !== undefined ? { displayUnit: input.displayUnit } : {}),
       },
       effectiveAt: declarationEffectiveAt(input.year, ctx),
     },
