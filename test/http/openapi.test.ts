@@ -43,7 +43,7 @@ function workDir(t: Test): string {
 t.test('every operation has an operationId, a response schema, problem+json 4xx answers and a security rule', async (t) => {
   const doc = await openapiDocument();
   const ops = operations(doc);
-  t.equal(ops.length, 25, 'fourteen commands, import, nine queries and health');
+  t.equal(ops.length, 30, 'nineteen commands, import, nine queries and health');
   t.same(doc.servers, [{ url: '/', description: '本服务 / the server serving this document' }]);
   t.match(doc.components.securitySchemes, { bearerToken: { type: 'http', scheme: 'bearer' } });
   const ids = new Set<string>();
@@ -99,6 +99,11 @@ const CALLS: Record<string, string> = {
   'record-actual': `await client.POST('/api/projects/{id}/indicators/{indicatorId}/actuals', { params: { path: { id, indicatorId: 'i7' } }, body: { value: '96%', asOf: '2022-12-31' } });`,
   'revise-target': `await client.POST('/api/projects/{id}/indicators/{indicatorId}/revisions', { params: { path: { id, indicatorId: 'i1' } }, body: { target: '= 2 个', reason: '需求变化', approvalRef: '财预〔2022〕5号' } });`,
   assess: `await client.POST('/api/projects/{id}/indicators/{indicatorId}/assessment', { params: { path: { id, indicatorId: 'i2' } }, body: { grade: '部分达成', score: 7 } });`,
+  'revise-goals': `await client.POST('/api/projects/{id}/goals', { params: { path: { id } }, body: { annual: '完成平台建设并上线运行', reason: '批复调整' } });`,
+  'describe-achievements': `await client.PUT('/api/projects/{id}/achievements', { params: { path: { id } }, body: { text: '平台已建成并上线' } });`,
+  'override-execution-score': `await client.POST('/api/projects/{id}/execution/score-override', { params: { path: { id } }, body: { score: 9, reason: '专家评议' } });`,
+  'set-implementation-period': `await client.PUT('/api/projects/{id}/implementation-period', { params: { path: { id } }, body: { period: '2022.1-2022.12' } });`,
+  'set-display-unit': `await client.PUT('/api/projects/{id}/display-unit', { params: { path: { id } }, body: { unit: '万元' } });`,
   'record-forecast': `await client.POST('/api/projects/{id}/indicators/{indicatorId}/forecasts', { params: { path: { id, indicatorId: 'i7' } }, body: { value: '97%', asOf: '2022-07-31', note: '问卷中期结果' } });`,
   'record-spending-forecast': `await client.POST('/api/projects/{id}/spending-forecasts', { params: { path: { id } }, body: { amount: '48万元', asOf: '2022-07-31' } });`,
   'monitoring-form': `{
@@ -123,7 +128,7 @@ const CALLS: Record<string, string> = {
     const card = (await client.GET('/api/projects/{id}/scorecard', { params: { path: { id } } })).data;
     const total: number | undefined = card?.total;
     const grade: '优' | '良' | '中' | '差' | undefined = card?.grade;
-    const status: 'met' | 'partial' | 'unmet' | 'pending' | undefined = card?.indicators[0]?.status;
+    const status: 'met' | 'partial' | 'unmet' | 'pending' | 'notApplicable' | undefined = card?.indicators[0]?.status;
   }`,
   monitoring: `const colour: 'green' | 'yellow' | 'red' | 'blue' | undefined = (await client.GET('/api/projects/{id}/monitoring', { params: { path: { id }, query: { asOf: '2022-06-30' } } })).data?.colour;`,
   'self-evaluation': `await client.GET('/api/projects/{id}/self-evaluation', { params: { path: { id }, query: { format: 'csv' } }, parseAs: 'text' });`,

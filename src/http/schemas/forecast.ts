@@ -48,7 +48,7 @@ export const YearEndForecastSchema = z
         valueAsOf: z.string().nullable(),
         points: z.number(),
         score: z.number(),
-        status: z.enum(['met', 'partial', 'unmet', 'pending']),
+        status: z.enum(['met', 'partial', 'unmet', 'pending', 'notApplicable']),
         neededForFullPoints: z.string(),
         shortfall: z.string().nullable(),
       }),

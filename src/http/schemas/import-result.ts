@@ -20,6 +20,8 @@ const RegisterBody = z.object({
   unit: z.string().optional(),
   budget: z.object({ initial: Money, sources: z.array(z.object({ name: z.string(), amount: Money })).optional() }).optional(),
   goals: z.object({ annual: z.string().optional(), longTerm: z.string().optional() }).optional(),
+  implementationPeriod: z.union([z.string(), z.object({ start: z.string(), end: z.string() })]).optional(),
+  displayUnit: z.enum(['元', '万元']).optional(),
   policy: z
     .object({
       weights: z
@@ -30,6 +32,7 @@ const RegisterBody = z.object({
       grades: z.object({ excellent: z.number(), good: z.number(), fair: z.number() }).optional(),
       checkpoints: z.array(z.number().int()).optional(),
       colours: z.object({ red: z.number(), yellow: z.number(), blue: z.number() }).optional(),
+      executionPoints: z.enum(['separate', 'inOutput', 'none']).optional(),
     })
     .optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BudgetSourceSchema, DeviationCheckpointSchema, ProjectEventSchemas } from '../../../domain/project/events.js';
+import { BudgetSourceSchema, DeviationCheckpointSchema, DisplayUnitSchema, PeriodSchema, ProjectEventSchemas } from '../../../domain/project/events.js';
 import { PolicySchema } from '../../../domain/project/policy.js';
 import { QuantitySchema } from '../../../domain/values/schemas.js';
 import type { ProjectView } from '../../../projections/project-view.js';
@@ -16,7 +16,15 @@ const recorded = {
 const RecordedSchema = z.object(recorded);
 
 const ActualEntrySchema = z
-  .object({ ...recorded, value: ActualValueOut, text: z.string(), asOf: z.string(), evidence: z.string().optional(), note: z.string().optional() })
+  .object({
+    ...recorded,
+    value: ActualValueOut,
+    text: z.string(),
+    asOf: z.string(),
+    evidence: z.string().optional(),
+    note: z.string().optional(),
+    reading: z.string().optional().describe('how the value was read when not literally (a bare number in the target\'s unit, a comparator, a grade word)'),
+  })
   .meta({ id: 'ActualEntry' });
 
 export const IndicatorViewSchema = z
@@ -84,7 +92,7 @@ export const ProjectViewSchema = z
       initial: z.string().describe('元 text, "500000.00"'),
       total: z.string(),
       spent: z.string(),
-      sources: z.array(BudgetSourceSchema),
+      sources: z.array(BudgetSourceSchema.extend({ totalFen: z.number().int().describe('全年预算数 of the source, in fen') })),
       adjustments: z.array(ProjectEventSchemas.BudgetAdjusted.extend(recorded)),
     }),
     indicators: z.array(IndicatorViewSchema),
@@ -98,6 +106,13 @@ export const ProjectViewSchema = z
       submissions: z.array(z.object({ ...recorded, total: z.number(), grade: z.string() })),
       reopenings: z.array(z.object({ ...recorded, reason: z.string() })),
     }),
+    goalsRevisions: z.array(ProjectEventSchemas.GoalsRevised.extend(recorded)),
+    achievements: z
+      .object({ text: z.string().nullable(), history: z.array(ProjectEventSchemas.AchievementsDescribed.extend(recorded)) })
+      .describe('实际完成情况 as written (null: not yet), and every earlier version'),
+    implementationPeriod: PeriodSchema.extend({ warnings: z.array(z.string()) }).nullable().describe('项目实施期 and its warnings'),
+    displayUnit: DisplayUnitSchema,
+    executionOverride: ProjectEventSchemas.ExecutionScoreOverridden.extend(recorded).optional(),
     choices: z
       .object({ deviationCategories: z.array(z.string()), likelihoods: z.array(z.string()), grades: z.array(IndicatorGradeSchema) })
       .describe('the values the forms offer'),

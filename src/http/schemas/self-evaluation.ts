@@ -3,13 +3,13 @@ import type { SelfEvaluationTable } from '../../../projections/reports/self-eval
 import type { Assert, Exact } from './same-type.js';
 import { ProjectGradeSchema, ProjectStatusSchema } from './values.js';
 
-const amount = z.number().nullable().describe('元; null where the form leaves the cell empty');
+const amount = z.number().nullable().describe('in moneyUnit; null where the form leaves the cell empty');
 
 /** 项目支出绩效自评表 as data (?format=json); the same table is served as csv, xlsx and html. */
 export const SelfEvaluationTableSchema = z
   .object({
     title: z.literal('项目支出绩效自评表'),
-    moneyUnit: z.literal('元'),
+    moneyUnit: z.enum(['元', '万元']).describe("the project's display unit: every amount of the funding block is in it"),
     header: z.object({
       projectId: z.string(),
       code: z.string(),
@@ -17,6 +17,7 @@ export const SelfEvaluationTableSchema = z
       department: z.string(),
       implementingUnit: z.string(),
       year: z.number().int(),
+      implementationPeriod: z.string().describe("项目实施期 \"2022-01-01 至 2022-12-31\"; '' when not registered"),
     }),
     asOf: z.string().nullable(),
     status: ProjectStatusSchema,
@@ -32,21 +33,22 @@ export const SelfEvaluationTableSchema = z
         score: z.number().nullable(),
       }),
     ),
-    goals: z.object({ annual: z.string(), actual: z.string() }),
+    goals: z.object({ annual: z.string(), actual: z.string(), actualIsDraft: z.boolean().describe('true: no 实际完成情况 written yet; actual is a generated draft') }),
     indicators: z.array(
       z.object({
         id: z.string(),
         level1: z.string(),
         level2: z.string(),
         name: z.string(),
-        target: z.string(),
+        target: z.string().describe('the latest approved target as the system reads it'),
+        targetWritten: z.string().describe('the same target as written on the form'),
         originalTarget: z.string().optional(),
         standard: z.string().optional(),
         actual: z.string().nullable(),
         points: z.number(),
         score: z.number(),
         computedScore: z.number(),
-        status: z.enum(['met', 'partial', 'unmet', 'pending']),
+        status: z.enum(['met', 'partial', 'unmet', 'pending', 'notApplicable']),
         deviation: z.string().describe('偏差原因分析及改进措施, one line per record'),
       }),
     ),
