@@ -1,26 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
-import { fixedClock } from '../../src/clock.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { PROJECT_ID, register, targets } from '../helpers/worked-example.js';
+import { cliOnFreshStore } from '../helpers/cli.js';
 
 t.test('the 自评表 commands reach the CLI through the catalog', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-forms-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const run = async (args: string[], stdin = '') => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      readStdin: async () => stdin,
-      env: { JIXIAO_DB: join(dir, 'jixiao.db'), JIXIAO_ACTOR: '李四' },
-      clock: fixedClock('2022-12-31T10:00:00'),
-    });
-    return { code, stdout, stderr };
-  };
+  const run = cliOnFreshStore(t, '2022-12-31T10:00:00');
   const p = ['--project', PROJECT_ID, '--json', '-'];
   t.equal((await run(['register', '--json', '-'], JSON.stringify({ ...register, displayUnit: '万元' }))).code, 0);
   t.equal((await run(['declare-targets', ...p], JSON.stringify(targets))).code, 0);

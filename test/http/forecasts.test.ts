@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import t from 'tap';
-import { fixedClock } from '../../src/clock.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { TEXT_LIMITS } from '../../commands/project/limits.js';
 import { testApp } from '../helpers/test-app.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
+import { cliOnFreshStore } from '../helpers/cli.js';
 
 const base = `/api/projects/${PROJECT_ID}`;
 
@@ -143,20 +139,7 @@ t.test('a deviation names its checkpoint; one recorded before checkpoints existe
 });
 
 t.test('the CLI records both forecasts by the catalog', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-forecast-cli-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const run = async (args: string[], stdin = '') => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      readStdin: async () => stdin,
-      env: { JIXIAO_DB: join(dir, 'jixiao.db'), JIXIAO_ACTOR: '李四' },
-      clock: fixedClock('2022-07-01T09:00:00'),
-    });
-    return { code, stdout, stderr };
-  };
+  const run = cliOnFreshStore(t, '2022-07-01T09:00:00');
   t.equal((await run(['register', '--json', '-'], JSON.stringify(register))).code, 0);
   t.equal((await run(['declare-targets', '--project', PROJECT_ID, '--json', '-'], JSON.stringify(targets))).code, 0);
   let r = await run(['record-forecast', '--project', PROJECT_ID, '--indicator', 'i1', '--json', '-'], JSON.stringify({ value: '1个', asOf: '2022-06-30' }));

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import t from 'tap';
-import { fixedClock } from '../../src/clock.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 import { PROJECT_ID, plan, register, targets } from '../helpers/worked-example.js';
+import { cliOnFreshStore } from '../helpers/cli.js';
 
 const base = `/api/projects/${PROJECT_ID}`;
 
@@ -150,20 +149,9 @@ t.test('the monitoring form as html and as xlsx, printed on one A4 landscape pag
 });
 
 t.test('the CLI writes the monitoring form', async (t) => {
+  const run = cliOnFreshStore(t, '2022-07-01T09:00:00');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-form-cli-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const run = async (args: string[], stdin = '') => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      readStdin: async () => stdin,
-      env: { JIXIAO_DB: join(dir, 'jixiao.db'), JIXIAO_ACTOR: '李四' },
-      clock: fixedClock('2022-07-01T09:00:00'),
-    });
-    return { code, stdout, stderr };
-  };
   t.equal((await run(['register', '--json', '-'], JSON.stringify(register))).code, 0);
   t.equal((await run(['declare-targets', '--project', PROJECT_ID, '--json', '-'], JSON.stringify(targets))).code, 0);
   t.equal((await run(['record-spending', '--project', PROJECT_ID, '--json', '-'], JSON.stringify({ amount: '12万元', date: '2022-06-30' }))).code, 0);
