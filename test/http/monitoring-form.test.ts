@@ -59,8 +59,9 @@ t.test('the monitoring form of 7月 (not a policy checkpoint): budget block, ind
       expectedSpent: 460000,
       deviation: '【经费保障】上级资金7月下旬才到位；措施：加快支付进度',
     },
-    { kind: 'source', label: '财政拨款', initialBudget: 400000, budget: null, spentToDate: null, executionPercent: null, plannedPercent: null, colour: null, expectedSpent: 380000, deviation: '' },
-    { kind: 'source', label: '其他资金', initialBudget: 100000, budget: null, spentToDate: null, executionPercent: null, plannedPercent: null, colour: null, expectedSpent: null, deviation: '' },
+    // The spending names no source: it was paid from the first. Plan and colour are the total's.
+    { kind: 'source', label: '财政拨款', initialBudget: 400000, budget: 400000, spentToDate: 120000, executionPercent: 30, plannedPercent: null, colour: null, expectedSpent: 380000, deviation: '' },
+    { kind: 'source', label: '其他资金', initialBudget: 100000, budget: 100000, spentToDate: 0, executionPercent: 0, plannedPercent: null, colour: null, expectedSpent: null, deviation: '' },
   ]);
   const rows = form.indicators as { id: string; actualToDate: string | null; colour: string | null; expected: string | null; expectedBasis: string; remark: string; needsExplanation: boolean }[];
   t.same(
@@ -121,7 +122,7 @@ t.test('the monitoring form as html and as xlsx, printed on one A4 landscape pag
   t.same(values(5).slice(3, 9), ['年初预算数', '全年预算数', '1–7月执行数', '执行率（%）', '全年预计执行数', '偏差原因分析']);
   t.same(values(6).slice(1, 9), ['年度资金总额', '年度资金总额', 500000, 500000, 120000, 24, 460000, '【经费保障】上级资金7月下旬才到位；措施：加快支付进度']);
   t.equal((sheet.getCell(6, 7).fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFEB9C', '执行率 filled yellow');
-  t.same(values(7).slice(1, 8), ['其中：财政拨款', '其中：财政拨款', 400000, null, null, null, 380000]);
+  t.same(values(7).slice(1, 8), ['其中：财政拨款', '其中：财政拨款', 400000, 400000, 120000, 30, 380000]);
   // Indicator header at row 10 (after 其他资金 row 8 and 年度总体目标 row 9), i1 at row 11.
   t.same(values(10).slice(1), ['一级指标', '二级指标', '三级指标', '年度指标值', '1–7月执行情况', '全年预计完成情况', '偏差原因分析', '完成目标可能性', '备注']);
   t.same(values(11).slice(3, 10), ['黔南州政企服务平台建设工作', '= 1 个', '0个', '', '', '', '红（进度 0%）；待说明偏差']);

@@ -153,13 +153,16 @@ export function monitoringFormTable(project: DeclaredProject, month: number, dev
     },
     ...project.budget.sources.map((source): MonitoringBudgetRow => {
       const f = recorded.bySource.find((s) => s.source === source.name);
+      // Spending names its source; one that names none was paid from the first (issue 15's rule).
+      let sourceSpentFen = 0;
+      for (const s of project.spending) if (s.date <= asOf && (s.source ?? project.budget.sources[0]!.name) === source.name) sourceSpentFen += s.amountFen;
       return {
         kind: 'source',
         label: source.name,
         initialBudget: yuan(source.fen),
-        budget: null,
-        spentToDate: null,
-        executionPercent: null,
+        budget: yuan(source.totalFen),
+        spentToDate: yuan(sourceSpentFen),
+        executionPercent: source.totalFen > 0 ? round2((sourceSpentFen / source.totalFen) * 100) : null,
         plannedPercent: null,
         colour: null,
         expectedSpent: f ? yuan(f.fen) : null,
