@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { a4LandscapeSheet } from './a4-landscape-sheet.js';
 import { selfEvaluationGrid, type CellStyle, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
@@ -90,18 +91,8 @@ export async function selfEvaluationXlsx(table: SelfEvaluationTable): Promise<Bu
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'jixiao';
-  const sheet = workbook.addWorksheet(SHEET_NAME, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-  });
+  const sheet = a4LandscapeSheet(workbook, SHEET_NAME, 0.4);
+  sheet.headerFooter.oddFooter = '第 &P 页，共 &N 页';
   sheet.columns = grid.columnWidths.map((width) => ({ width }));
   const heights = rowHeights(grid);
   grid.rows.forEach((cells, r) => {

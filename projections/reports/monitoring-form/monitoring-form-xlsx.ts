@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { a4LandscapeSheet } from '../a4-landscape-sheet.js';
 import type { Colour } from '../../monitoring/types.js';
 import { monitoringFormGrid, type FormCell, type FormCellStyle } from './monitoring-form-grid.js';
 import type { MonitoringFormTable } from './monitoring-form-table.js';
@@ -72,17 +73,7 @@ export async function monitoringFormXlsx(table: MonitoringFormTable): Promise<Bu
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'jixiao';
-  const sheet = workbook.addWorksheet(MONITORING_SHEET_NAME, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-  });
+  const sheet = a4LandscapeSheet(workbook, MONITORING_SHEET_NAME, 0.5);
   sheet.columns = grid.columnWidths.map((width) => ({ width }));
   grid.rows.forEach((cells, r) => {
     for (const c of cells) place(sheet, r + 1, c);
