@@ -16,6 +16,7 @@ import { errorHandler, problem, sendProblem } from './problem.js';
 import { commandRoutes } from './routes/command-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
+import { departmentRollupRoutes } from './routes/department-rollup-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps);
   commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
   queryRoutes(app, service);
+  departmentRollupRoutes(app, service);
   await importRoutes(app, service);
   await webRoutes(app);
   return app;
