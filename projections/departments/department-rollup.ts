@@ -8,6 +8,8 @@ import { rollupMoney } from './rollup-money.js';
 import type { DepartmentRollup, DepartmentSummary, ProjectRollupLine, RollupSource } from './rollup-types.js';
 
 const COLOURS: readonly Colour[] = ['green', 'yellow', 'red', 'blue'];
+/** The department's grade: the project rule with the domain's default thresholds. */
+const GRADES = defaultPolicy().grades;
 
 /**
  * Σ(score × budget) / Σ budget, exactly: scores carry 2 decimals, so score × 100 is an integer and the
@@ -69,7 +71,7 @@ export function departmentRollup(header: RollupHeader, unordered: readonly Proje
     sources: [...sources].map(([name, s]): RollupSource => ({ name, ...rollupMoney(s.budgetFen, s.spentFen), projects: s.projects })),
     withoutSources: { ...rollupMoney(without.budgetFen, without.spentFen), projects: without.projects },
     weightedScore,
-    grade: weightedScore === null ? null : gradeOf(weightedScore, defaultPolicy().grades),
+    grade: weightedScore === null ? null : gradeOf(weightedScore, GRADES),
     grades,
     colours,
     projects: lines,

@@ -7,7 +7,10 @@ import { computeMonitoring } from '../monitoring/monitoring.js';
 import type { Monitoring } from '../monitoring/types.js';
 import { colourWord } from '../reports/monitoring-form/monitoring-form-table.js';
 import { rollupMoney } from './rollup-money.js';
-import type { MissingExplanation, ProjectRollupLine } from './rollup-types.js';
+import type { ProjectRollupLine } from './rollup-types.js';
+
+/** An item asking for 偏差原因分析及改进措施 that has no deviation record yet. */
+export type MissingExplanation = { indicatorId: string | null; name: string; reason: string };
 
 /**
  * Before the year's last day, the monitoring form's rule: each red or yellow item at `asOf` needs a
@@ -52,6 +55,6 @@ export function projectRollupLine(project: DeclaredProject, asOf: string): Proje
     colour: monitoring.colour,
     submitted: project.status === 'submitted',
     needsExplanation: missing.length > 0,
-    missingExplanations: missing,
+    missingExplanations: missing.length,
   };
 }

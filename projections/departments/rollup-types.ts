@@ -21,9 +21,6 @@ export type RollupMoney = {
 /** One funding source, named as the projects name it (财政拨款, 上年结转, 其他资金 …). */
 export type RollupSource = RollupMoney & { name: string; projects: number };
 
-/** An item asking for 偏差原因分析及改进措施 that has no deviation record yet. */
-export type MissingExplanation = { indicatorId: string | null; name: string; reason: string };
-
 /** One project of the department at the point. */
 export type ProjectRollupLine = RollupMoney & {
   id: string;
@@ -39,13 +36,16 @@ export type ProjectRollupLine = RollupMoney & {
   /** The monitoring colour at the point (the worst of execution and indicators). */
   colour: Colour;
   submitted: boolean;
+  /** missingExplanations > 0. */
   needsExplanation: boolean;
   /**
-   * Before 31 December: the red or yellow items of the checkpoint current at the point without a
-   * deviation record of that checkpoint (the monitoring form's rule). From 31 December on: the gaps
-   * that keep the self-evaluation from being submitted.
+   * How many items still ask for 偏差原因分析及改进措施 without a record. Before 31 December: the red or
+   * yellow items of the checkpoint current at the point without a deviation record of that checkpoint
+   * (the monitoring form's rule). From 31 December on: the gaps that keep the self-evaluation from
+   * being submitted (submit's rule). The items themselves are on the project's monitoring form and
+   * scorecard.
    */
-  missingExplanations: MissingExplanation[];
+  missingExplanations: number;
 };
 
 export type ProjectRef = { id: string; name: string };

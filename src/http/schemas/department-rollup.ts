@@ -30,7 +30,7 @@ export const ProjectRollupLineSchema = z
     colour: ColourSchema.describe('monitoring colour at the point'),
     submitted: z.boolean(),
     needsExplanation: z.boolean(),
-    missingExplanations: z.array(z.object({ indicatorId: z.string().nullable(), name: z.string(), reason: z.string() })),
+    missingExplanations: z.number().int().describe('items still asking for an explanation: red/yellow at the current checkpoint in the year, the self-evaluation gaps from 31 December'),
   })
   .meta({ id: 'ProjectRollupLine' });
 

@@ -44,11 +44,7 @@ t.test('the roll-up of a department with three projects: the figures a finance b
     'A 9.5 + 50 + 30 + 10; B 8 + 40 + 21 + 10; C 9.5 + 50 + 30 + 9.78 (88 of ≥ 90 %, explained)',
   );
   t.same(line(C).sources, [{ name: '财政拨款', budgetFen: 40 * WAN, budget: '400000.00', spentFen: 38 * WAN, spent: '380000.00', executionPercent: 95 }]);
-  t.same(
-    line(B).missingExplanations.map((m: any) => m.indicatorId),
-    ['i1', 'i2'],
-    'B at year end: 8 of ≥ 10 次 and 部分达成 lack a record (its execution was explained on 7月5日)',
-  );
+  t.equal(line(B).missingExplanations, 2, 'B at year end: 8 of ≥ 10 次 and 部分达成 lack a record (its execution was explained on 7月5日)');
   // (99.50 × 100 + 79.00 × 50 + 99.28 × 40) / 190 = 17,871.2 / 190 = 94.0589…
   t.equal(r.weightedScore, 94.06, 'weighted by 全年预算数');
   t.equal(r.grade, '优');
@@ -67,7 +63,7 @@ t.test('the roll-up of a department with three projects: the figures a finance b
     t.equal(past.grade, '差');
     t.same(past.colours, { green: 1, yellow: 1, red: 1, blue: 0 }, 'A 66.67 % of plan, B 13.33 %, C 133.33 %');
     t.same(past.needingExplanation.map((p: any) => p.id), [A, B], 'A yellow and B red at 6月, neither explained yet');
-    t.match(past.projects.find((p: any) => p.id === B).missingExplanations, [{ indicatorId: null, name: '预算执行', reason: /6月节点红/ }]);
+    t.same(past.projects.map((p: any) => p.missingExplanations), [1, 1, 0], "A's and B's execution at 6月 (yellow, red), no indicator measured yet");
     t.same(past.notSubmitted.map((p: any) => p.id), [A, B, C], 'A was submitted only at year end');
 
     const july = (await h.call('GET', url(DEPARTMENT, '?asOf=2022-07-15'))).json();
