@@ -48,6 +48,7 @@ const IndicatorBody = z.object({
   explanation: z.string().optional(),
   scoringNote: z.string().optional(),
   points: z.number().optional(),
+  task: z.string().optional(),
 });
 
 const ImportOutcomeSchema = z.object({
