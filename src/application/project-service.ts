@@ -4,6 +4,15 @@ import type { ImportSource } from '../../commands/import/read-target-tables.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { departmentRef, refOf, streamOfRef, type YearRef } from '../../domain/project/department-stream.js';
 import { departmentView, type DepartmentView } from '../../projections/departments/department-view.js';
+import {
+  departmentSelfEvaluationFile,
+  type DepartmentSelfEvaluationFile,
+  type DepartmentSelfEvaluationFormat,
+} from '../../projections/reports/department-self-evaluation/department-self-evaluation-file.js';
+import {
+  departmentSelfEvaluationTable,
+  type DepartmentSelfEvaluationTable,
+} from '../../projections/reports/department-self-evaluation/department-self-evaluation-table.js';
 import { foldProject } from '../../domain/project/fold.js';
 import type { ProjectState } from '../../domain/project/state.js';
 import { computeScorecard } from '../../domain/scoring/scorecard.js';
@@ -45,6 +54,8 @@ const READ_MODEL_WAIT_MS = 2000;
 
 /** The roll-up of a department's projects in its department-year view (null until the roll-up is joined in). */
 export type DepartmentProjects = null;
+
+export type DepartmentSelfEvaluationAnswer = { format: 'json'; table: DepartmentSelfEvaluationTable } | DepartmentSelfEvaluationFile;
 
 export type SelfEvaluationAnswer = { format: 'json'; table: SelfEvaluationTable } | SelfEvaluationFile;
 
@@ -201,6 +212,16 @@ export class ProjectService {
     const card = computeScorecard(project, { asOf: businessDate });
     const projects: DepartmentProjects = null; // ROLL-UP: the lead joins `await this.departmentRollup(project.department, year, point)` here at merge time.
     return { point, department: departmentView(project, card, projects) };
+  }
+
+  /**
+   * The 部门整体支出绩效自评表 at a point: the department's own indicators by task, its tasks' execution,
+   * goals and 实际完成情况, total and grade.
+   */
+  async departmentSelfEvaluation(name: string, year: number, point: PointInTime, format: DepartmentSelfEvaluationFormat): Promise<DepartmentSelfEvaluationAnswer> {
+    const { project, businessDate } = await this.queries.at(departmentRef(name, year), point);
+    const table = departmentSelfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
+    return format === 'json' ? { format, table } : departmentSelfEvaluationFile(table, format);
   }
 
   /**

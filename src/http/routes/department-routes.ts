@@ -12,6 +12,9 @@ import { etagOf } from '../request-context.js';
 import { CommandReplySchema } from '../schemas/command-reply.js';
 import { DepartmentAtSchema } from '../schemas/department.js';
 import { HistorySchema } from '../schemas/history.js';
+import { DepartmentSelfEvaluationResponse } from '../schemas/self-evaluation.js';
+import { DEPARTMENT_SELF_EVALUATION_FORMATS } from '../../../projections/reports/department-self-evaluation/department-self-evaluation-file.js';
+import { REPORT_CSP } from '../../../projections/reports/self-evaluation.js';
 import { COMMAND_PROBLEMS, QUERY_PROBLEMS, REGISTER_PROBLEMS } from '../schemas/problem.js';
 import type { CommandExecutor } from './command-routes.js';
 import { PointQuerySchema } from './query-routes.js';
@@ -107,5 +110,29 @@ export function departmentRoutes(app: FastifyInstance, service: ProjectService, 
       },
     },
     async (request, reply) => sendJson(reply, await service.history(departmentRef(request.params.name, request.params.year), request.query)),
+  );
+
+  typed.get(
+    `${base}/self-evaluation`,
+    {
+      config: { access: 'department' },
+      schema: {
+        tags: ['departments'],
+        operationId: 'department-self-evaluation',
+        summary: '部门整体支出绩效自评表（json / xlsx / html）',
+        params: DepartmentParams,
+        querystring: PointQuerySchema.extend({ format: z.enum(DEPARTMENT_SELF_EVALUATION_FORMATS).default('json') }),
+        response: { 200: DepartmentSelfEvaluationResponse, ...QUERY_PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...pointQuery } = request.query;
+      const answer = await service.departmentSelfEvaluation(request.params.name, request.params.year, pointOf(pointQuery), format);
+      if (answer.format === 'json') return answer.table;
+      if (answer.format !== 'html') reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`);
+      // The html form is served with a policy of its own that lets its one stylesheet apply.
+      else reply.header('content-security-policy', REPORT_CSP);
+      return reply.type(answer.mediaType).send(answer.body);
+    },
   );
 }
