@@ -42,7 +42,7 @@ t.test('own department-year read and written; another department refused on ever
   t.equal((await h.raw('GET', spaced, { authorization: 'Bearer tok-b' })).status, 403, 'another spelling of A is still A');
   t.equal((await h.raw('GET', spaced, { authorization: 'Bearer tok-a' })).status, 200);
 
-  for (const [token, who] of [['tok-b', "B's recorder"], ['tok-auditor', 'the auditor']]) {
+  for (const [token, who] of [['tok-b', "B's recorder"], ['tok-auditor', 'the auditor']] as const) {
     for (const [method, path, body] of [
       ['PUT', '/tasks', tasks],
       ['POST', '/spending', JSON.stringify({ amount: 100, date: '2022-06-02' })],
