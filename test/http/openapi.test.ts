@@ -153,7 +153,7 @@ Object.assign(CALLS, {
     const task: string | undefined = department?.indicators[0]?.task;
     const spent: number | undefined = department?.tasks[0]?.spentFen;
   }`,
-  'department-history': `const summaries: string[] | undefined = (await client.GET('/api/departments/{name}/{year}/history', { params: { path: { name, year } } })).data?.entries.map((e) => e.summary);`,
+  'department-history': `const departmentSummaries: string[] | undefined = (await client.GET('/api/departments/{name}/{year}/history', { params: { path: { name, year } } })).data?.entries.map((e) => e.summary);`,
   'department-self-evaluation': `{
     const form = (await client.GET('/api/departments/{name}/{year}/self-evaluation', { params: { path: { name, year } } })).data;
     const tasks: string[] | undefined = typeof form === 'object' && form !== null && 'tasks' in form ? form.tasks.map((t) => t.name) : undefined;

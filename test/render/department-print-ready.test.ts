@@ -6,6 +6,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.js';
 import { BASE, recordedDepartmentYear } from '../helpers/department-year.js';
 import { PDFINFO, SOFFICE, pdfInfo, pdfToPngs, xlsxToPdf } from '../helpers/render.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
+import { ProjectService } from '../../src/application/project-service.js';
+import { fixedClock } from '../../src/clock.js';
 
 /**
  * The 部门整体支出绩效自评表 printed: xlsx through LibreOffice, html through chromium, each A4
@@ -43,11 +45,14 @@ async function makeExports(t: Test) {
   t.teardown(fresh.close);
   const forms = { recorded: await files(recorded, BASE) };
   const content = readFileSync(new URL('../fixtures/004_6255a671ef9b9be6.txt', import.meta.url), 'utf8');
-  const res = await fresh.app.inject({ method: 'POST', url: '/api/import?fileName=004.txt&dryRun=false', headers: { 'content-type': 'text/plain', 'x-requested-with': 'test' }, payload: content });
-  return { ...forms, '004': await files(fresh, res.json().projects[0].outcome.departmentYear.url) };
+  // Read in this process (the import route's worker thread is tested in test/http/departments/import-004.test.ts).
+  const service = new ProjectService({ ...fresh.runtime, clock: fixedClock('2022-03-01T10:00:00') });
+  const result = await service.importTables({ fileName: '004.txt', content }, { dryRun: false, actor: '导入员' });
+  return { ...forms, '004': await files(fresh, result.projects[0]!.outcome.departmentYear!.url) };
 }
 
-const A4_PAGES = { recorded: 1, '004': 3 } as const;
+/** Pages as rendered (looked at): the recorded year fits one; 004's long 主要内容 and 年度总体目标 run on (html keeps each row whole). */
+const PAGES = { xlsx: { recorded: 1, '004': 3 }, html: { recorded: 1, '004': 4 } } as const;
 
 t.test('xlsx rendered by LibreOffice: A4 landscape', { skip: noSoffice }, async (t) => {
   const forms = await exportsOf(t);
@@ -55,7 +60,7 @@ t.test('xlsx rendered by LibreOffice: A4 landscape', { skip: noSoffice }, async 
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-dept-xlsx-'));
     const pdf = xlsxToPdf(forms[which].xlsx, dir);
     const info = pdfInfo(pdf);
-    t.equal(info.pages, A4_PAGES[which], `${which}: ${A4_PAGES[which]} page(s)`);
+    t.equal(info.pages, PAGES.xlsx[which], `${which}: ${PAGES.xlsx[which]} page(s)`);
     t.ok(landscape(info), `${which}: A4 landscape (${info.widthPt} × ${info.heightPt} pt)`);
     keep([...pdfToPngs(pdf, join(dir, `dept-${which}-xlsx`), 70)]);
   }
@@ -73,7 +78,7 @@ t.test('html printed by chromium: A4 landscape, no cell overflowing', { skip: no
     const pdf = join(dir, `dept-${which}-html.pdf`);
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const info = pdfInfo(pdf);
-    t.equal(info.pages, A4_PAGES[which], `${which}: ${A4_PAGES[which]} page(s)`);
+    t.equal(info.pages, PAGES.html[which], `${which}: ${PAGES.html[which]} page(s)`);
     t.ok(landscape(info), `${which}: A4 landscape (${info.widthPt} × ${info.heightPt} pt)`);
     type Box = { scrollWidth: number; clientWidth: number; textContent: string | null };
     const overflowing = await page.$$eval('td', (cells) => (cells as unknown as Box[]).filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
