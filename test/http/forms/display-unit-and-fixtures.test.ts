@@ -41,7 +41,9 @@ t.test('each fixture imported shows its sources and its unit as the table has th
 
   // 003: 单位：元, 预算数 4000.00 of which 财政资金 4000.00 (其他资金 blank).
   r = await importFile(h, '003_880eb0350398ec66.txt', { year: 2022, department: '玉田县工商业联合会' });
-  t.same(r.projects.map((p: { outcome: { status: string } }) => p.outcome.status), ['created', 'created']);
+  // Its narrative part is the department-year; the two project tables are projects.
+  t.same(r.projects.map((p: { outcome: { status: string } }) => p.outcome.status), ['created', 'created', 'created']);
+  t.equal(r.projects[0].outcome.departmentYear.name, '玉田县工商业联合会', 'the department param names the department-year');
   table = (await h.call('GET', '/api/projects/13022925P00JXC419629R-2022/self-evaluation')).json();
   t.equal(table.moneyUnit, '元');
   t.same(fundingOf(table), [['年度资金总额', 4000], ['财政资金', 4000], ['上年结转资金', 0], ['其他资金', 0]], 'the table\'s own name 财政资金 on the 财政拨款 row');
