@@ -100,6 +100,8 @@ export type IndicatorView = {
   explanation?: string;
   scoringNote?: string;
   points?: number;
+  /** The 年度主要任务 a department's indicator belongs to. */
+  task?: string;
   revisions: TargetRevision[];
   /** In recording order. */
   actuals: ActualEntry[];
@@ -161,7 +163,7 @@ export function projectView(project: DeclaredProject): ProjectView {
 }
 
 function indicatorView(i: IndicatorState): IndicatorView {
-  const optional = <K extends 'standard' | 'reference' | 'explanation' | 'scoringNote' | 'points' | 'assessment' | 'override'>(key: K) =>
+  const optional = <K extends 'standard' | 'reference' | 'explanation' | 'scoringNote' | 'points' | 'task' | 'assessment' | 'override'>(key: K) =>
     i[key] !== undefined ? ({ [key]: i[key] } as Pick<IndicatorState, K>) : {};
   return {
     id: i.id,
@@ -179,6 +181,7 @@ function indicatorView(i: IndicatorState): IndicatorView {
     ...optional('explanation'),
     ...optional('scoringNote'),
     ...optional('points'),
+    ...optional('task'),
     revisions: i.revisions,
     actuals: i.actuals,
     latestActual: latestActual(i) ?? null,

@@ -6,6 +6,7 @@ import { parseTarget, qualitativeFromName } from '../../domain/values/parse-targ
 import { TEXT_LIMITS } from '../project/limits.js';
 import type { Warnings } from './grid.js';
 import type { RawTable } from './raw-table.js';
+import { asDepartment } from './build-department.js';
 import type { ImportedProject, ImportParams, PreviewIndicator } from './types.js';
 
 const CODE_RE = /^[A-Za-z0-9_\-.]+$/;
@@ -67,7 +68,7 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
     if (value === undefined) missing.push(field);
   }
 
-  const goals = goalsOf(table);
+  const goals = table.kind === 'department' ? undefined : goalsOf(table);
   const register: ImportedProject['register'] = {
     name: name ?? `未命名项目（${table.place}）`,
     ...(code !== undefined ? { code } : {}),
@@ -84,7 +85,7 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
   const { inputs, preview } = indicatorsOf(table, year, warnings);
   if (inputs.length === 0) warnings.add(table.place, table.title ?? register.name, '此表没有可导入的指标 / no indicators found in this table');
   const spendingPlan = planOf(table, warnings);
-  return {
+  const project: ImportedProject = {
     register,
     targets: { indicators: inputs },
     ...(spendingPlan ? { spendingPlan } : {}),
@@ -92,6 +93,7 @@ export function buildProject(table: RawTable, params: ImportParams, onlyProject:
     preview: { indicators: preview, ...(budgetFen?.ok ? { budgetFen: budgetFen.value } : {}) },
     source: { place: table.place },
   };
+  return table.kind === 'department' ? asDepartment(project, table, warnings) : project;
 }
 
 function projectName(table: RawTable): string | undefined {

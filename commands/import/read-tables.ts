@@ -5,6 +5,7 @@ import { headerOf, withSubHeader, type Header } from './indicator-header.js';
 import { readIndicatorRow } from './indicator-rows.js';
 import type { Carry } from './levels.js';
 import { emptyTable, type RawTable } from './raw-table.js';
+import { departmentNarrative } from './department-narrative.js';
 import { isHeaderRow, isSubHeaderRow, labelOf, NOTES_RE } from './vocabulary.js';
 
 /**
@@ -25,7 +26,9 @@ export function readTables(grid: Grid, warnings: Warnings): RawTable[] {
   const flushOutside = () => {
     const first = outside[0];
     const last = outside[outside.length - 1];
-    if (first && last) {
+    const narrative = departmentNarrative(outside, warnings);
+    if (narrative) tables.push(narrative);
+    else if (first && last) {
       warnings.add(
         rowsPlace(first, last),
         rowText(first),
@@ -92,5 +95,11 @@ export function readTables(grid: Grid, warnings: Warnings): RawTable[] {
     if (indicator) table.indicators.push(indicator);
   }
   flushOutside();
+  // A narrative department part names no department: the body the next table reports for names it.
+  tables.forEach((t, i) => {
+    if (t.kind !== 'department' || t.deptName || t.reportingBody) return;
+    const body = tables.slice(i + 1).find((next) => next.reportingBody)?.reportingBody;
+    if (body) t.reportingBody = body;
+  });
   return tables;
 }

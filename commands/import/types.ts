@@ -1,4 +1,4 @@
-import type { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../project/inputs.js';
+import type { DeclareTargetsInput, DeclareTasksInput, RegisterProjectInput, SpendingPlanInput } from '../project/inputs.js';
 import type { Target } from '../../domain/values/types.js';
 import type { ImportWarning } from './grid.js';
 
@@ -22,11 +22,17 @@ export type PreviewIndicator = {
   parsed: Target | null;
   display: string | null;
   standard?: string;
+  /** The 年度主要任务 (id) of a department's indicator, read from its `任务N:` prefix. */
+  task?: string;
 };
 
 export type ImportedProject = {
-  /** The body of RegisterProject, as far as the table (and params) tell it. */
+  /** A 部门整体 table: a department-year (register-department: name, year, budget, goals, displayUnit), with its tasks. */
+  kind?: 'department';
+  /** The body of RegisterProject (of RegisterDepartment for a department-year: name is the department's), as far as the table (and params) tell it. */
   register: Partial<RegisterProjectInput> & { name: string };
+  /** 年度主要任务 of a department-year. */
+  tasks?: DeclareTasksInput;
   targets: DeclareTargetsInput;
   spendingPlan?: SpendingPlanInput;
   /** Fields RegisterProject needs that neither the table nor the params gave: name, code, year, department, budget. */

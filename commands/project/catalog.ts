@@ -4,7 +4,9 @@ import {
   AdjustBudgetInput,
   AssessInput,
   DeclareTargetsInput,
+  DeclareTasksInput,
   OverrideScoreInput,
+  RegisterDepartmentInput,
   RecordActualInput,
   RecordDeviationInput,
   RecordForecastInput,
@@ -80,4 +82,26 @@ export const PROJECT_COMMANDS: readonly CommandSpec[] = [
   defineCommand(on('reopen', 'POST', '/evaluation/reopen', '重新打开自评（须说明原因）'), ReopenEvaluationInput, (input) => ({ type: 'ReopenEvaluation', input })),
 ];
 
-export const ALL_COMMANDS: readonly CommandSpec[] = [REGISTER, ...PROJECT_COMMANDS];
+/** A department-year (部门整体): POST /api/departments. */
+export const REGISTER_DEPARTMENT = defineCommand(
+  { cli: 'register-department', method: 'POST', path: '', summary: '登记部门整体（部门整体支出绩效目标申报：预算、年度总体目标）' },
+  RegisterDepartmentInput,
+  (input) => ({ type: 'RegisterDepartment', input }),
+);
+
+export const DECLARE_TASKS = defineCommand(on('declare-tasks', 'PUT', '/tasks', '申报/替换部门年度主要任务（已有记录时须说明原因）'), DeclareTasksInput, (input) => ({
+  type: 'DeclareTasks',
+  input,
+}));
+
+/**
+ * Commands on an existing department-year (relative to /api/departments/:name/:year): its tasks, then
+ * every project command, decided by the same rules on the department's own stream.
+ */
+export const DEPARTMENT_COMMANDS: readonly CommandSpec[] = [DECLARE_TASKS, ...PROJECT_COMMANDS];
+
+/** The operationId of a department route: `department-<cli>`, except the commands only a department has. */
+export const departmentOperationId = (spec: CommandSpec): string =>
+  spec === DECLARE_TASKS || spec === REGISTER_DEPARTMENT ? spec.cli : `department-${spec.cli}`;
+
+export const ALL_COMMANDS: readonly CommandSpec[] = [REGISTER, ...PROJECT_COMMANDS, REGISTER_DEPARTMENT, DECLARE_TASKS];

@@ -9,6 +9,8 @@ import type {
   RecordForecastInput,
   RecordSpendingForecastInput,
   RecordSpendingInput,
+  DeclareTasksInput,
+  RegisterDepartmentInput,
   RegisterProjectInput,
   ReopenEvaluationInput,
   ReviseTargetInput,
@@ -26,6 +28,8 @@ import type {
 /** Commands on one project-year stream; inputs are already shape-checked by their zod schemas. */
 export type ProjectCommand =
   | { type: 'RegisterProject'; input: RegisterProjectInput }
+  | { type: 'RegisterDepartment'; input: RegisterDepartmentInput }
+  | { type: 'DeclareTasks'; input: DeclareTasksInput }
   | { type: 'DeclareTargets'; input: DeclareTargetsInput }
   | { type: 'SetSpendingPlan'; input: SpendingPlanInput }
   | { type: 'RecordSpending'; input: RecordSpendingInput }

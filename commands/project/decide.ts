@@ -1,6 +1,8 @@
 import type { ProjectState } from '../../domain/project/state.js';
 import type { Decided, DecisionContext, ProjectCommand } from './command.js';
 import { declareTargets } from './decisions/declare-targets.js';
+import { declareTasks } from './decisions/declare-tasks.js';
+import { registerDepartment } from './decisions/register-department.js';
 import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
 import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTarget } from './decisions/indicator-facts.js';
 import { recordForecast, recordSpendingForecast } from './decisions/forecasts.js';
@@ -13,6 +15,10 @@ export function decide(command: ProjectCommand, state: ProjectState, ctx: Decisi
   switch (command.type) {
     case 'RegisterProject':
       return registerProject(state, command.input, ctx);
+    case 'RegisterDepartment':
+      return registerDepartment(state, command.input, ctx);
+    case 'DeclareTasks':
+      return declareTasks(state, command.input, ctx);
     case 'DeclareTargets':
       return declareTargets(state, command.input, ctx);
     case 'SetSpendingPlan':

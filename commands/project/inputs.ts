@@ -72,6 +72,7 @@ export const IndicatorInput = z.strictObject({
   explanation: optionalText(TEXT_LIMITS.standard),
   scoringNote: optionalText(TEXT_LIMITS.standard),
   points: z.number().min(0).max(100).optional(),
+  task: z.string().trim().max(TEXT_LIMITS.key, longest(TEXT_LIMITS.key)).optional().describe('id of the 年度主要任务 (department-years only)'),
 });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
@@ -105,6 +106,7 @@ export const RecordSpendingInput = z.strictObject({
   reference: optionalText(TEXT_LIMITS.reference),
   reason: optionalText(TEXT_LIMITS.prose),
   source: text('资金来源 source', TEXT_LIMITS.name).optional().describe('资金来源 as registered (财政拨款 …); default: the first'),
+  task: z.string().trim().max(TEXT_LIMITS.key, longest(TEXT_LIMITS.key)).optional().describe('id of the 年度主要任务 paid for (department-years only)'),
 });
 export type RecordSpendingInput = z.infer<typeof RecordSpendingInput>;
 
@@ -179,3 +181,33 @@ export const RecordSpendingForecastInput = z.strictObject({
   note: optionalText(TEXT_LIMITS.prose),
 });
 export type RecordSpendingForecastInput = z.infer<typeof RecordSpendingForecastInput>;
+
+const SourceAmounts = z
+  .array(z.strictObject({ name: text('资金来源 name', TEXT_LIMITS.name), amount: MoneyInputSchema }))
+  .max(COUNT_LIMITS.fundSources, `最多 ${COUNT_LIMITS.fundSources} 个资金来源`);
+
+/** A department-year (部门整体): its stream is named after the department (see department-stream.ts). */
+export const RegisterDepartmentInput = z.strictObject({
+  name: text('部门名称 name', TEXT_LIMITS.department),
+  year: z.number({ error: '年度 year：应为整数年份，如 2022' }).int().min(2000).max(2100),
+  budget: z.strictObject({ initial: MoneyInputSchema, sources: SourceAmounts.optional() }),
+  goals: z.strictObject({ annual: optionalText(TEXT_LIMITS.goals), longTerm: optionalText(TEXT_LIMITS.goals) }).optional(),
+  policy: PolicySchema.partial().optional(),
+  displayUnit: DisplayUnitInput.optional().describe('money unit of the printed forms: 元 (default) or 万元'),
+});
+export type RegisterDepartmentInput = z.infer<typeof RegisterDepartmentInput>;
+
+export const TaskInput = z.strictObject({
+  id: z.string().trim().min(1).max(TEXT_LIMITS.key, longest(TEXT_LIMITS.key)).regex(CODE_CHARS, 'id：只能包含字母、数字、-、_、.').optional().describe('default: t1, t2, … in order'),
+  name: text('任务名称 name', TEXT_LIMITS.name),
+  content: optionalText(TEXT_LIMITS.goals),
+  amounts: SourceAmounts.optional().describe('the amount planned for the task, by funding source'),
+});
+export type TaskInput = z.infer<typeof TaskInput>;
+
+export const DeclareTasksInput = z.strictObject({
+  tasks: z.array(TaskInput).min(1, '至少需要一项任务').max(COUNT_LIMITS.tasks, `最多 ${COUNT_LIMITS.tasks} 项任务`),
+  /** Needed to declare the tasks again once facts are recorded. */
+  reason: optionalText(TEXT_LIMITS.prose),
+});
+export type DeclareTasksInput = z.infer<typeof DeclareTasksInput>;

@@ -34,4 +34,6 @@ export const COUNT_LIMITS = {
   indicators: 200,
   fundSources: 50,
   checkpoints: 12,
+  /** 年度主要任务 of a department-year. */
+  tasks: 50,
 } as const;

@@ -35,6 +35,8 @@ export const IndicatorSchema = z.object({
   explanation: z.string().optional(),
   scoringNote: z.string().optional(),
   points: z.number().min(0).optional(),
+  /** The 年度主要任务 (its id) a department's indicator belongs to; absent: none. */
+  task: z.string().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -55,10 +57,21 @@ export const PeriodSchema = z.object({ start: IsoDateSchema, end: IsoDateSchema,
 export const DISPLAY_UNITS = ['元', '万元'] as const;
 export const DisplayUnitSchema = z.enum(DISPLAY_UNITS);
 
+/** One 年度主要任务 of a department-year: 任务名称, 主要内容, the amount planned by funding source (fen). */
+export const TaskSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  content: z.string().optional(),
+  amounts: z.array(BudgetSourceSchema).optional(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
 const GoalsSchema = z.object({ annual: z.string().optional(), longTerm: z.string().optional() });
 
 export const ProjectEventSchemas = {
   ProjectRegistered: z.object({
+    /** A department-year (部门整体) is folded like a project; absent: a project (events written before). */
+    kind: z.enum(['project', 'department']).optional(),
     code: z.string(),
     year: z.number().int(),
     name: z.string(),
@@ -71,6 +84,8 @@ export const ProjectEventSchemas = {
     displayUnit: DisplayUnitSchema.optional(),
   }),
   TargetsDeclared: z.object({ indicators: z.array(IndicatorSchema) }),
+  /** 年度主要任务 of a department-year, the whole list; declared again (with a reason) it replaces the list. */
+  TasksDeclared: z.object({ tasks: z.array(TaskSchema), reason: z.string().optional() }),
   SpendingPlanSet: z.object({
     checkpoints: z.array(z.object({ month: z.number().int().min(1).max(12), cumulativePercent: z.number() })),
   }),
@@ -83,6 +98,8 @@ export const ProjectEventSchemas = {
     reason: z.string().optional(),
     /** The funding source (资金来源) paid from; absent on projects without sources (and read as the first). */
     source: z.string().optional(),
+    /** The 年度主要任务 (id) paid for, on a department-year; absent: none named. */
+    task: z.string().optional(),
   }),
   BudgetAdjusted: z.object({
     totalFen: z.number().int(),

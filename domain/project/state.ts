@@ -1,6 +1,6 @@
 import type { EventMetadata } from '../recorded-event.js';
 import type { ActualValue, Grade, Target } from '../values/types.js';
-import type { DISPLAY_UNITS, Indicator, ProjectEvent, ProjectEventData } from './events.js';
+import type { DISPLAY_UNITS, Indicator, ProjectEvent, ProjectEventData, Task } from './events.js';
 import type { Policy } from './policy.js';
 
 /** Who recorded something and when; every fact in the state keeps it for audit. */
@@ -54,6 +54,8 @@ export type DeclaredProject = {
   status: 'open' | 'submitted';
   /** Last stream revision folded in. */
   revision: number;
+  /** A department-year (部门整体) or a project-year; states saved before department-years have none (a project). */
+  kind?: 'project' | 'department';
   id: string;
   code: string;
   year: number;
@@ -82,6 +84,10 @@ export type DeclaredProject = {
     adjustments: BudgetAdjustment[];
   };
   indicators: IndicatorState[];
+  /** 年度主要任务 of a department-year, as last declared (absent in states saved before they existed). */
+  tasks?: Task[];
+  /** Every declaration of the tasks, oldest first. */
+  taskDeclarations?: (Recorded & { reason?: string })[];
   /** Once anything is recorded against the table, only revisions change it. */
   targetsLocked: boolean;
   targetsDeclaredAt?: Recorded;
@@ -182,6 +188,7 @@ export function applyEvent(
     return {
       status: 'open',
       revision: meta.revision,
+      ...(d.kind === 'department' ? { kind: 'department' as const } : {}),
       id: `${d.code}-${d.year}`,
       code: d.code,
       year: d.year,
@@ -220,6 +227,10 @@ export function applyEvent(
       s.indicators = event.data.indicators.map((i) =>
         Object.assign({}, i, { originalTarget: i.target, originalTargetText: i.targetText, revisions: [], actuals: [] }),
       );
+      break;
+    case 'TasksDeclared':
+      s.tasks = event.data.tasks;
+      s.taskDeclarations = [...(s.taskDeclarations ?? []), stamped(meta, event.data.reason !== undefined ? { reason: event.data.reason } : {})];
       break;
     case 'SpendingPlanSet':
       s.spendingPlan = event.data.checkpoints;

@@ -22,12 +22,18 @@ function describe(event: ProjectEvent, before: ProjectState): string {
   switch (event.type) {
     case 'ProjectRegistered': {
       const d = event.data;
+      if (d.kind === 'department') return `登记部门整体「${d.name}」（${d.year}年度），年度部门整体支出预算 ${money(d.budget.initialFen)}`;
       const unit = d.unit !== undefined && d.unit !== d.department ? `，实施单位 ${d.unit}` : '';
       return `登记项目「${d.name}」（编码 ${d.code}，${d.year}年度），主管部门 ${d.department}${unit}，年初预算 ${money(d.budget.initialFen)}`;
     }
     case 'TargetsDeclared': {
       const again = before.status !== 'none' && before.indicators.length > 0;
       return `${again ? '重新申报' : '申报'}绩效目标，共 ${event.data.indicators.length} 项三级指标`;
+    }
+    case 'TasksDeclared': {
+      const again = before.status !== 'none' && (before.tasks?.length ?? 0) > 0;
+      const reason = event.data.reason ? `，原因：${event.data.reason}` : '';
+      return `${again ? '重新申报' : '申报'}年度主要任务，共 ${event.data.tasks.length} 项：${event.data.tasks.map((t) => t.name).join('、')}${reason}`;
     }
     case 'SpendingPlanSet':
       return `设定资金支出计划：${event.data.checkpoints.map((c) => `${c.month}月底 ${c.cumulativePercent}%`).join('、')}`;
@@ -36,7 +42,8 @@ function describe(event: ProjectEvent, before: ProjectState): string {
       const head = d.amountFen < 0 ? '更正支出' : '记录支出';
       const note = d.note ? `，摘要：${d.note}` : '';
       const reason = d.reason ? `，原因：${d.reason}` : '';
-      return `${head} ${money(d.amountFen)}（${d.date}）${note}${reason}`;
+      const task = d.task ? `，任务 ${d.task}` : '';
+      return `${head} ${money(d.amountFen)}（${d.date}）${task}${note}${reason}`;
     }
     case 'BudgetAdjusted': {
       const d = event.data;

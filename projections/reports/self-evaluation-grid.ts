@@ -82,7 +82,7 @@ export function runSpans(keys: readonly string[]): number[] {
   return spans;
 }
 
-function indicatorRows(rows: readonly IndicatorRow[]): GridCell[][] {
+export function indicatorRows(rows: readonly IndicatorRow[]): GridCell[][] {
   const level1Spans = runSpans(rows.map((r) => r.level1));
   // Level 2 merges only within its level 1.
   const level2Spans = runSpans(rows.map((r) => `${r.level1}\u0000${r.level2}`));
@@ -104,53 +104,79 @@ function indicatorRows(rows: readonly IndicatorRow[]): GridCell[][] {
   });
 }
 
+/** Title and "（2022年度）… 单位：元": the two rows above the bordered form. */
+export function headingRows(title: string, year: number, moneyUnit: string): GridCell[][] {
+  return [[cell(0, title, 'title', COLUMN_COUNT)], [cell(0, `（${year}年度）`, 'subtitle', 7), cell(7, `单位：${moneyUnit}`, 'unit', 2)]];
+}
+
+/** The funding block: 年度资金总额 and 其中：each source, with 年初预算数 … 得分. */
+export function fundingBlock(label: string, funding: SelfEvaluationTable['funding']): GridCell[][] {
+  const rows: GridCell[][] = [
+    [
+      cell(0, label, 'label', 1, funding.length + 1),
+      cell(1, '', 'header', 2),
+      ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'].map((t, k) => cell(3 + k, t, 'header')),
+    ],
+  ];
+  let firstSource = true;
+  for (const f of funding) {
+    const text = f.kind === 'source' ? `${firstSource ? '其中：' : ''}${f.label}` : f.label;
+    if (f.kind === 'source') firstSource = false;
+    rows.push([
+      cell(1, text, 'label', 2),
+      ...[f.initialBudget, f.budget, f.spent].map((v, k) => amountCell(3 + k, v)),
+      ...[f.points, f.ratePercent, f.score].map((v, k) => cell(6 + k, v, 'number')),
+    ]);
+  }
+  return rows;
+}
+
+/** An amount in the form's unit, with as many decimals as it needs. */
+export const amountCell = (col: number, value: number | null): GridCell => ({ ...cell(col, value, 'number'), decimals: amountDecimals(value) });
+
+/** 年度总体目标: 预期目标 | 实际完成情况. */
+export function goalsBlock(goals: SelfEvaluationTable['goals']): GridCell[][] {
+  return [
+    [cell(0, '年度总体目标', 'label', 1, 2), cell(1, '预期目标', 'header', 4), cell(5, '实际完成情况', 'header', 4)],
+    [cell(1, goals.annual, 'text', 4), cell(5, goals.actual, 'text', 4)],
+  ];
+}
+
+/** The header row of the indicator table, its section label spanning `rows` rows below it. */
+export function indicatorHeader(rows: number): GridCell[] {
+  return [
+    cell(0, '绩效指标', 'label', 1, rows + 1),
+    ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((t, k) => cell(1 + k, t, 'header')),
+  ];
+}
+
+/** 总分 and 自评等级. */
+export function totalRows(table: Pick<SelfEvaluationTable, 'pointsTotal' | 'total' | 'grade'>): GridCell[][] {
+  return [
+    [cell(0, '总分', 'label', 6), cell(6, table.pointsTotal, 'number'), cell(7, table.total, 'number'), cell(8, '', 'text')],
+    [cell(0, '自评等级', 'label', 6), cell(6, table.grade, 'group', 3)],
+  ];
+}
+
+export { cell as gridCell };
+
 export function selfEvaluationGrid(table: SelfEvaluationTable): FormGrid {
   const h = table.header;
   const rows: GridCell[][] = [
-    [cell(0, table.title, 'title', COLUMN_COUNT)],
-    [cell(0, `（${h.year}年度）`, 'subtitle', 7), cell(7, `单位：${table.moneyUnit}`, 'unit', 2)],
+    ...headingRows(table.title, h.year, table.moneyUnit),
     [cell(0, '项目名称', 'label'), cell(1, h.projectName, 'text', 8)],
     [cell(0, '主管部门', 'label'), cell(1, h.department, 'text', 3), cell(4, '实施单位', 'label', 2), cell(6, h.implementingUnit, 'text', 3)],
   ];
   if (h.implementationPeriod !== '') rows.push([cell(0, '项目实施期', 'label'), cell(1, h.implementationPeriod, 'text', 8)]);
-
-  const funding = table.funding;
-  rows.push([
-    cell(0, `项目资金（${table.moneyUnit}）`, 'label', 1, funding.length + 1),
-    cell(1, '', 'header', 2),
-    ...['年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'].map((t, k) => cell(3 + k, t, 'header')),
-  ]);
-  let firstSource = true;
-  for (const f of funding) {
-    const label = f.kind === 'source' ? `${firstSource ? '其中：' : ''}${f.label}` : f.label;
-    if (f.kind === 'source') firstSource = false;
-    rows.push([
-      cell(1, label, 'label', 2),
-      ...[f.initialBudget, f.budget, f.spent].map((v, k) => ({ ...cell(3 + k, v, 'number'), decimals: amountDecimals(v) })),
-      ...[f.points, f.ratePercent, f.score].map((v, k) => cell(6 + k, v, 'number')),
-    ]);
-  }
-
-  rows.push(
-    [cell(0, '年度总体目标', 'label', 1, 2), cell(1, '预期目标', 'header', 4), cell(5, '实际完成情况', 'header', 4)],
-    [cell(1, table.goals.annual, 'text', 4), cell(5, table.goals.actual, 'text', 4)],
-  );
-
-  rows.push([
-    cell(0, '绩效指标', 'label', 1, table.indicators.length + 1),
-    ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((t, k) =>
-      cell(1 + k, t, 'header'),
-    ),
-  ]);
+  rows.push(...fundingBlock(`项目资金（${table.moneyUnit}）`, table.funding));
+  rows.push(...goalsBlock(table.goals));
+  rows.push(indicatorHeader(table.indicators.length));
   rows.push(...indicatorRows(table.indicators));
-
-  rows.push(
-    [cell(0, '总分', 'label', 6), cell(6, table.pointsTotal, 'number'), cell(7, table.total, 'number'), cell(8, '', 'text')],
-    [cell(0, '自评等级', 'label', 6), cell(6, table.grade, 'group', 3)],
-  );
-
+  rows.push(...totalRows(table));
   return { columnCount: COLUMN_COUNT, columnWidths: WIDTHS, rows, headingRows: 2, notes: table.notes, footer: FOOTER };
 }
+
+export const FORM_WIDTHS: readonly number[] = WIDTHS;
 
 /**
  * The grid as a plain matrix of values: a merged cell's value sits in its top-left position, the

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { groupedNumberText, selfEvaluationGrid, type GridCell } from './self-evaluation-grid.js';
+import { groupedNumberText, selfEvaluationGrid, type FormGrid, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
 /**
@@ -56,7 +56,12 @@ function tableCell(c: GridCell): string {
 }
 
 export function selfEvaluationHtml(table: SelfEvaluationTable): string {
-  const grid = selfEvaluationGrid(table);
+  const h = table.header;
+  return formGridHtml(selfEvaluationGrid(table), { title: table.title, year: h.year, moneyUnit: table.moneyUnit, name: h.projectName });
+}
+
+/** A filed form's grid as a printable page: its title, year and unit above the bordered table. */
+export function formGridHtml(grid: FormGrid, h: { title: string; year: number; moneyUnit: string; name: string }): string {
   const totalWidth = grid.columnWidths.reduce((a, b) => a + b, 0);
   const cols = grid.columnWidths.map((w) => `<col width="${((w / totalWidth) * 100).toFixed(2)}%">`).join('');
   const body = grid.rows
@@ -67,18 +72,17 @@ export function selfEvaluationHtml(table: SelfEvaluationTable): string {
     grid.notes.length > 0
       ? `<div class="notes">说明：<ol>${grid.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ol></div>`
       : '';
-  const h = table.header;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${table.title}（${h.year}年度）${h.projectName}`)}</title>
+<title>${escapeHtml(`${h.title}（${h.year}年度）${h.name}`)}</title>
 <style>${STYLE_TEXT}</style>
 </head>
 <body>
-<h1>${escapeHtml(table.title)}</h1>
-<div class="sub"><span class="year">${escapeHtml(`（${h.year}年度）`)}</span><span>${escapeHtml(`单位：${table.moneyUnit}`)}</span></div>
+<h1>${escapeHtml(h.title)}</h1>
+<div class="sub"><span class="year">${escapeHtml(`（${h.year}年度）`)}</span><span>${escapeHtml(`单位：${h.moneyUnit}`)}</span></div>
 <table>
 <colgroup>${cols}</colgroup>
 <tbody>

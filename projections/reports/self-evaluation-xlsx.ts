@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { a4LandscapeSheet } from './a4-landscape-sheet.js';
-import { selfEvaluationGrid, type CellStyle, type GridCell } from './self-evaluation-grid.js';
+import { selfEvaluationGrid, type CellStyle, type FormGrid, type GridCell } from './self-evaluation-grid.js';
 import type { SelfEvaluationTable } from './self-evaluation-table.js';
 
 /** The 自评表 as an Excel workbook in the form's layout: merged cells, borders, A4, numbers as numbers. */
@@ -72,7 +72,7 @@ export function linesOf(text: string, width: number): number {
  * Row heights that show every wrapped text without overlap: Excel does not grow a row for merged
  * cells, so each row gets the lines of its tallest cell; a cell spanning rows shares its lines out.
  */
-function rowHeights(grid: ReturnType<typeof selfEvaluationGrid>): number[] {
+function rowHeights(grid: FormGrid): number[] {
   const lines = grid.rows.map(() => 1);
   grid.rows.forEach((cells, r) => {
     for (const c of cells) {
@@ -85,13 +85,17 @@ function rowHeights(grid: ReturnType<typeof selfEvaluationGrid>): number[] {
   return lines.map((n) => n * LINE_HEIGHT + 3);
 }
 
-export async function selfEvaluationXlsx(table: SelfEvaluationTable): Promise<Buffer> {
-  const grid = selfEvaluationGrid(table);
+export function selfEvaluationXlsx(table: SelfEvaluationTable): Promise<Buffer> {
+  return formGridXlsx(selfEvaluationGrid(table), SHEET_NAME);
+}
+
+/** A filed form's grid as a workbook: A4 landscape, merged cells, borders, the signature block and notes. */
+export async function formGridXlsx(grid: FormGrid, sheetName: string): Promise<Buffer> {
   // Loaded on first use: exceljs takes half a second to load, and most runs never write a workbook.
   const { default: excel } = await import('exceljs');
   const workbook = new excel.Workbook();
   workbook.creator = 'jixiao';
-  const sheet = a4LandscapeSheet(workbook, SHEET_NAME, 0.4);
+  const sheet = a4LandscapeSheet(workbook, sheetName, 0.4);
   sheet.headerFooter.oddFooter = '第 &P 页，共 &N 页';
   sheet.columns = grid.columnWidths.map((width) => ({ width }));
   const heights = rowHeights(grid);

@@ -2,7 +2,17 @@ import type { Database } from 'better-sqlite3';
 import { invalid } from '../../commands/errors.js';
 import type { ImportSource } from '../../commands/import/read-target-tables.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
-import { projectStream } from '../../domain/project/events.js';
+import { departmentRef, refOf, streamOfRef, type YearRef } from '../../domain/project/department-stream.js';
+import { departmentView, type DepartmentView } from '../../projections/departments/department-view.js';
+import {
+  departmentSelfEvaluationFile,
+  type DepartmentSelfEvaluationFile,
+  type DepartmentSelfEvaluationFormat,
+} from '../../projections/reports/department-self-evaluation/department-self-evaluation-file.js';
+import {
+  departmentSelfEvaluationTable,
+  type DepartmentSelfEvaluationTable,
+} from '../../projections/reports/department-self-evaluation/department-self-evaluation-table.js';
 import { foldProject } from '../../domain/project/fold.js';
 import type { ProjectState } from '../../domain/project/state.js';
 import { computeScorecard } from '../../domain/scoring/scorecard.js';
@@ -43,6 +53,11 @@ export type ServiceDeps = {
 };
 
 const READ_MODEL_WAIT_MS = 2000;
+
+/** The roll-up of a department's projects in its department-year view (null until the roll-up is joined in). */
+export type DepartmentProjects = DepartmentRollup;
+
+export type DepartmentSelfEvaluationAnswer = { format: 'json'; table: DepartmentSelfEvaluationTable } | DepartmentSelfEvaluationFile;
 
 export type SelfEvaluationAnswer = { format: 'json'; table: SelfEvaluationTable } | SelfEvaluationFile;
 
@@ -90,8 +105,8 @@ export class ProjectService {
    * a state held or the read model, else (a CLI write a moment ago, not yet in the read model) from
    * the stream's first event.
    */
-  async departmentOf(projectId: string): Promise<string | undefined> {
-    const stream = projectStream(projectId);
+  async departmentOf(projectId: string | YearRef): Promise<string | undefined> {
+    const stream = streamOfRef(projectId);
     const known = this.states.department(stream);
     if (known !== undefined) return known;
     const [first] = await this.deps.store.readStream(stream, { maxCount: 1 });
@@ -101,14 +116,16 @@ export class ProjectService {
 
   // Commands
 
-  execute(projectId: string, command: ProjectCommand, options: CommandOptions): Promise<CommandResult> {
-    return handleCommand(this.commands, projectId, command, options);
+  execute(target: string | YearRef, command: ProjectCommand, options: CommandOptions): Promise<CommandResult> {
+    // Department-years have no read model of their own (the projections read project- streams only): nothing to wait for.
+    const deps = refOf(target).kind === 'department' ? { ...this.commands, awaitProjections: undefined } : this.commands;
+    return handleCommand(deps, target, command, options);
   }
 
   /** The revision written by the events of an earlier attempt carrying `correlationId`, if any (a retried request). */
-  async committedRevision(projectId: string, correlationId: string): Promise<number | undefined> {
+  async committedRevision(projectId: string | YearRef, correlationId: string): Promise<number | undefined> {
     // Recent events only: a retry follows its request closely.
-    const recent = await this.deps.store.readStream(projectStream(projectId), { direction: 'backwards', maxCount: 200 });
+    const recent = await this.deps.store.readStream(streamOfRef(projectId), { direction: 'backwards', maxCount: 200 });
     const mine = recent.filter((e) => e.metadata.correlationId === correlationId);
     return mine.length === 0 ? undefined : Math.max(...mine.map((e) => e.revision));
   }
@@ -128,21 +145,21 @@ export class ProjectService {
   // Queries
 
   /** The answer of GET /api/projects/:id: the project as a reader sees it at a point. */
-  async project(projectId: string, point: PointInTime): Promise<{ point: PointInTime; project: ProjectView }> {
+  async project(projectId: string | YearRef, point: PointInTime): Promise<{ point: PointInTime; project: ProjectView }> {
     const { project } = await this.queries.at(projectId, point);
     return { point, project: projectView(project) };
   }
 
-  scorecard(projectId: string, point: PointInTime): Promise<Scorecard> {
+  scorecard(projectId: string | YearRef, point: PointInTime): Promise<Scorecard> {
     return this.queries.scorecard(projectId, point);
   }
 
-  monitoring(projectId: string, point: PointInTime): Promise<Monitoring> {
+  monitoring(projectId: string | YearRef, point: PointInTime): Promise<Monitoring> {
     return this.queries.monitoring(projectId, point);
   }
 
   /** The year-end forecast as of a point: expected total and grade, the basis of each row, what it takes. */
-  forecast(projectId: string, point: PointInTime): Promise<YearEndForecast> {
+  forecast(projectId: string | YearRef, point: PointInTime): Promise<YearEndForecast> {
     return this.queries.forecast(projectId, point);
   }
 
@@ -166,7 +183,7 @@ export class ProjectService {
   }
 
   /** The 项目支出绩效自评表 at a point: the table (json) or one of its files. */
-  async selfEvaluation(projectId: string, point: PointInTime, format: SelfEvaluationFormat): Promise<SelfEvaluationAnswer> {
+  async selfEvaluation(projectId: string | YearRef, point: PointInTime, format: SelfEvaluationFormat): Promise<SelfEvaluationAnswer> {
     const { project, businessDate } = await this.queries.at(projectId, point);
     const table = selfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
     return format === 'json' ? { format, table } : selfEvaluationFile(project, table, format);
@@ -184,15 +201,15 @@ export class ProjectService {
   }
 
   /** Every event with its summary; `from`/`to` keep those recorded on those days (inclusive). */
-  async history(projectId: string, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ projectId: string; entries: HistoryEntry[] }> {
+  async history(projectId: string | YearRef, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<{ projectId: string; entries: HistoryEntry[] }> {
     const from = range.from ? dayOf(range.from, 'from') : undefined;
     const to = range.to ? dayOf(range.to, 'to') : undefined;
     const entries = historyEntries(await this.queries.events(projectId));
-    return { projectId, entries: recordedBetween(entries, from, to) };
+    return { projectId: refOf(projectId).id, entries: recordedBetween(entries, from, to) };
   }
 
   /** What changed between two points, each a revision, a business date or a record time. */
-  async diff(projectId: string, fromText: string, toText: string): Promise<DiffAnswer> {
+  async diff(projectId: string | YearRef, fromText: string, toText: string): Promise<DiffAnswer> {
     const events = await this.queries.events(projectId);
     const side = (text: string, field: string) => {
       const point = pointFromText(text, field);
@@ -203,7 +220,27 @@ export class ProjectService {
     };
     const a = side(fromText, 'from');
     const b = side(toText, 'to');
-    return { projectId, from: a.point, to: b.point, changes: diffProjects(a, b) };
+    return { projectId: refOf(projectId).id, from: a.point, to: b.point, changes: diffProjects(a, b) };
+  }
+
+  // Department-years (部门整体): the same queries on the department's own stream.
+
+  /** GET /api/departments/:name/:year: the department-year at a point, its own score, and the roll-up of its projects. */
+  async department(name: string, year: number, point: PointInTime): Promise<{ point: PointInTime; department: DepartmentView<DepartmentProjects> }> {
+    const { project, businessDate } = await this.queries.at(departmentRef(name, year), point);
+    const card = computeScorecard(project, { asOf: businessDate });
+    const projects = await this.departmentRollup(project.department, year, point);
+    return { point, department: departmentView(project, card, projects) };
+  }
+
+  /**
+   * The 部门整体支出绩效自评表 at a point: the department's own indicators by task, its tasks' execution,
+   * goals and 实际完成情况, total and grade.
+   */
+  async departmentSelfEvaluation(name: string, year: number, point: PointInTime, format: DepartmentSelfEvaluationFormat): Promise<DepartmentSelfEvaluationAnswer> {
+    const { project, businessDate } = await this.queries.at(departmentRef(name, year), point);
+    const table = departmentSelfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
+    return format === 'json' ? { format, table } : departmentSelfEvaluationFile(table, format);
   }
 
   /**

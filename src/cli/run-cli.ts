@@ -10,6 +10,11 @@ import { pointOf } from '../queries/point-in-time.js';
 import { SELF_EVALUATION_FORMATS, type SelfEvaluationFormat } from '../../projections/reports/self-evaluation-file.js';
 import { ALL_COMMANDS } from '../../commands/project/catalog.js';
 import { runImport } from './import-command.js';
+import { departmentRef, type YearRef } from '../../domain/project/department-stream.js';
+import {
+  DEPARTMENT_SELF_EVALUATION_FORMATS,
+  type DepartmentSelfEvaluationFormat,
+} from '../../projections/reports/department-self-evaluation/department-self-evaluation-file.js';
 import { GRADE_LABELS } from '../../domain/scoring/grade.js';
 import { MONITORING_FORM_FORMATS, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
 
@@ -24,6 +29,10 @@ export type CliIo = {
 const USAGE = `用法 / usage:
   jixiao <command> --project <code-year> [--indicator <id>] --json <file|-> [--actor <name>] [--if-match <revision>]
   jixiao register --json <file|->
+  jixiao register-department --json <file|->          a department-year (部门整体): {name, year, budget, goals, displayUnit}
+  jixiao <command> --department 名称 --year 2022 ...    any command above on a department-year, in place of --project (declare-tasks too)
+  jixiao department|department-history --department 名称 --year 2022 [--as-of DATE | --known-at TIME | --revision N]
+  jixiao department-self-evaluation --department 名称 --year 2022 [--format json|xlsx|html] [--out FILE] [--as-of DATE …]
   jixiao scorecard|monitoring|forecast|state --project <id> [--as-of DATE | --known-at TIME | --revision N]
   jixiao self-evaluation --project <id> [--format json|csv|xlsx|html] [--out FILE] [--as-of DATE | --known-at TIME | --revision N]
   jixiao monitoring-form --project <id> --month N [--format json|xlsx|html] [--out FILE]
@@ -168,6 +177,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(await service.diff(required(values.project, '--project'), required(values.from, '--from'), required(values.to, '--to')));
       return 0;
     }
+    if (name === 'department' || name === 'department-history' || name === 'department-self-evaluation') {
+      const department = required(values.department, '--department');
+      const year = yearOf(required(values.year, '--year'));
+      const point = pointOf({ asOf: values['as-of'], knownAt: values['known-at'], revision: values.revision });
+      if (name === 'department') out((await service.department(department, year, point)).department);
+      else if (name === 'department-history') out((await service.history(departmentRef(department, year), { from: values.from, to: values.to })).entries);
+      else {
+        const format = values.format ?? 'json';
+        if (!(DEPARTMENT_SELF_EVALUATION_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${DEPARTMENT_SELF_EVALUATION_FORMATS.join('|')}`);
+        const answer = await service.departmentSelfEvaluation(department, year, point, format as DepartmentSelfEvaluationFormat);
+        if (answer.format === 'json') out(answer.table);
+        else if (values.out !== undefined) {
+          writeFileSync(values.out, answer.body);
+          out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
+        } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
+        else io.stdout(answer.body as string);
+      }
+      return 0;
+    }
     if (name === 'scorecard' || name === 'monitoring' || name === 'forecast' || name === 'state' || name === 'self-evaluation') {
       const projectId = required(values.project, '--project');
       const point = pointOf({ asOf: values['as-of'], knownAt: values['known-at'], revision: values.revision });
@@ -206,7 +234,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return (indicatorId: string) => build(input.data, indicatorId);
     });
     const command = commandFor(spec.needsIndicator ? required(values.indicator, '--indicator') : '');
-    const projectId = command.type === 'RegisterProject' ? projectIdOf(command.input.code, command.input.year) : required(values.project, '--project');
+    const projectId: string | YearRef =
+      command.type === 'RegisterProject'
+        ? projectIdOf(command.input.code, command.input.year)
+        : command.type === 'RegisterDepartment'
+          ? departmentRef(command.input.name, command.input.year)
+          : values.department !== undefined && values.project === undefined
+            ? departmentRef(values.department, yearOf(required(values.year, '--year')))
+            : required(values.project, '--project');
     const ifMatch = values['if-match'];
     const result = await service.execute(projectId, command, {
       actor,
@@ -227,6 +262,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 const usage = (message: string) => new Refusal('invalid', 'usage', `${message}\n${USAGE}`);
+
+function yearOf(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw usage('--year 应为年度，如 2022');
+  return year;
+}
 
 function required(value: string | undefined, flag: string): string {
   if (!value) throw usage(`缺少 ${flag} / ${flag} is required`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Refusal } from '../../commands/errors.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import { decide } from '../../commands/project/decide.js';
-import { projectStream } from '../../domain/project/events.js';
+import { refOf, streamOfRef, type YearRef } from '../../domain/project/department-stream.js';
 import { foldProject } from '../../domain/project/fold.js';
 import type { ProjectState } from '../../domain/project/state.js';
 import { isoTimestamp, type Clock } from '../clock.js';
@@ -53,14 +53,18 @@ export type CommandResult = {
 
 export const loadFromStream = (store: EventStore) => async (stream: string) => foldProject(await store.readStream(stream));
 
-/** Read, decide, append with the revision just read: the one way every command is carried out. */
+/**
+ * Read, decide, append with the revision just read: the one way every command is carried out, on a
+ * project-year (a bare id) or a department-year stream.
+ */
 export async function handleCommand(
   deps: CommandDeps,
-  projectId: string,
+  target: string | YearRef,
   command: ProjectCommand,
   options: CommandOptions,
 ): Promise<CommandResult> {
-  const stream = projectStream(projectId);
+  const stream = streamOfRef(target);
+  const projectId = refOf(target).id;
   const load = deps.loadState ?? loadFromStream(deps.store);
   const held = deps.heldState?.(stream);
   const attempt = async (state: ProjectState, checked: boolean): Promise<CommandResult> => {
@@ -103,7 +107,8 @@ export async function handleCommand(
 
 function departmentOf(state: ProjectState, command: ProjectCommand): string | undefined {
   if (state.status !== 'none') return state.department;
-  return command.type === 'RegisterProject' ? command.input.department : undefined;
+  if (command.type === 'RegisterProject') return command.input.department;
+  return command.type === 'RegisterDepartment' ? command.input.name : undefined;
 }
 
 /** The decided events, stamped with who, when recorded, when effective and why. */

@@ -3,6 +3,7 @@ import { Refusal } from '../../commands/errors.js';
 import { allows, readableDepartments, type Action } from '../auth/access-rules.js';
 import { principalOfToken, type Principal, type TokenTable } from '../auth/principal.js';
 import { actorFromHeader } from './actor-header.js';
+import { departmentRef, type YearRef } from '../../domain/project/department-stream.js';
 import { checkRequestOrigin, type OriginPolicy } from './request-origin.js';
 
 declare module 'fastify' {
@@ -16,10 +17,12 @@ declare module 'fastify' {
      * - `public`: no token (the web page's files, /health, the API docs);
      * - `project`: a token, and read access to the department of the project `:id` as loaded from the
      *   store (commands check their own action again on the state they decide on);
+     * - `department`: a token, and read access to the department of the department-year `:name/:year`
+     *   as loaded from its stream (the name registered, not the URL's spelling);
      * - `authenticated` (also the default of a route that declares nothing): a token; the handler
      *   filters what it answers by the caller's departments.
      */
-    access?: 'public' | 'project' | 'authenticated';
+    access?: 'public' | 'project' | 'department' | 'authenticated';
   }
 }
 
@@ -34,6 +37,8 @@ export type AccessOptions = {
   origin: OriginPolicy;
   /** The department of an existing project as loaded (held state, read model, else the stream); undefined: no such project. */
   departmentOfProject: (projectId: string) => Promise<string | undefined>;
+  /** The department of an existing department-year, as registered in its stream; undefined: none. */
+  departmentOfYear: (ref: YearRef) => Promise<string | undefined>;
 };
 
 /**
@@ -51,6 +56,9 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     }
     if (route.url.includes('/:id') && route.url.startsWith('/api/projects/') && route.config?.access !== 'project') {
       throw new Error(`route ${route.url} names a project but does not declare access: 'project'`);
+    }
+    if (route.url.startsWith('/api/departments/:name') && route.config?.access !== 'department') {
+      throw new Error(`route ${route.url} names a department-year but does not declare access: 'department'`);
     }
   });
 
@@ -76,6 +84,13 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
   // Every route on one project needs read access to its department, whatever the method; before the
   // body is validated, so that a caller without access learns nothing of the route's rules either.
   app.addHook('preValidation', async (request) => {
+    if (request.principal && request.routeOptions.config?.access === 'department') {
+      const { name, year } = (request.params ?? {}) as { name?: unknown; year?: unknown };
+      if (typeof name !== 'string' || typeof year !== 'string' || !/^\d{4}$/.test(year)) return;
+      const department = await options.departmentOfYear(departmentRef(name, Number(year)));
+      if (department !== undefined) authorize(request, 'read', department);
+      return;
+    }
     if (!request.principal || request.routeOptions.config?.access !== 'project') return;
     const id = (request.params as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string') return;

@@ -13,7 +13,8 @@ import { registerAccess } from './access.js';
 import { LOOPBACK_HOSTS } from './request-origin.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
-import { commandRoutes } from './routes/command-routes.js';
+import { commandExecutor, commandRoutes } from './routes/command-routes.js';
+import { departmentRoutes } from './routes/department-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { departmentRollupRoutes } from './routes/department-rollup-routes.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     tokens: deps.tokens,
     origin: { allowedHosts: deps.allowedHosts ?? (deps.tokens ? undefined : LOOPBACK_HOSTS) },
     departmentOfProject: (projectId) => service.departmentOf(projectId),
+    departmentOfYear: (ref) => service.departmentOf(ref),
   });
 
   await app.register(swagger, {
@@ -74,9 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   healthRoutes(app, deps);
-  commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
+  const idempotency = new IdempotencyKeys(deps.readDb);
+  commandRoutes(app, service, idempotency, deps.clock);
   queryRoutes(app, service);
   departmentRollupRoutes(app, service);
+  departmentRoutes(app, service, commandExecutor(service, idempotency, deps.clock));
   await importRoutes(app, service);
   await webRoutes(app);
   return app;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Refusal } from '../../commands/errors.js';
 import { projectIdOf, projectStream } from '../../domain/project/events.js';
-import { DeclareTargetsInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
+import { DeclareTargetsInput, DeclareTasksInput, RegisterDepartmentInput, RegisterProjectInput, SpendingPlanInput } from '../../commands/project/inputs.js';
+import { departmentRef, streamOfRef } from '../../domain/project/department-stream.js';
 import type { ProjectCommand } from '../../commands/project/command.js';
 import type { DeclaredProject, ProjectState } from '../../domain/project/state.js';
 import { formatTarget } from '../../domain/values/format.js';
@@ -9,7 +10,10 @@ import { readTargetTables, type ImportParams, type ImportSource, type ImportedPr
 import { handleCommand, loadFromStream, type CommandDeps } from '../commands/handle-command.js';
 
 export type ImportOutcome = {
+  /** A project's id (<code>-<year>), or a department-year's (<key>-<year>, see departmentYear). */
   id: string | null;
+  /** The department-year this table is (部门整体): its name and year, and where to read it. */
+  departmentYear?: { name: string; year: number; url: string };
   name: string;
   status: 'would-create' | 'would-update' | 'unchanged' | 'created' | 'updated' | 'missing' | 'refused';
   /** What the import filled in where the table and the parameters were silent (a generated code, a zero budget). */
@@ -68,6 +72,7 @@ async function importOne(
   found: ImportedProject,
   options: { dryRun: boolean; actor: string } & ImportAccess,
 ): Promise<ImportOutcome> {
+  if (found.kind === 'department') return importDepartment(deps, found, options);
   const name = found.register.name;
   const { body, assumed } = fillSoftGaps(found);
   const register = RegisterProjectInput.safeParse(body);
@@ -139,6 +144,68 @@ async function importOne(
     };
   }
   return { id, name, status: current ? 'updated' : 'created', commands: names, missing, assumed, ...(revision !== undefined ? { revision } : {}) };
+}
+
+/**
+ * A 部门整体 table becomes a department-year through the department commands: register-department,
+ * declare-tasks, declare-targets (only what differs from what is recorded, as for a project).
+ */
+async function importDepartment(
+  deps: CommandDeps,
+  found: ImportedProject,
+  options: { dryRun: boolean; actor: string } & ImportAccess,
+): Promise<ImportOutcome> {
+  const { name: tableName, department: _department, ...rest } = found.register;
+  const assumed: string[] = [];
+  const budget = rest.budget ?? (assumed.push('预算金额缺失，按 0 元登记，请以预算调整补录全年预算数 / no budget in the table: registered as 0, record a budget adjustment'), { initial: 0 });
+  const name = found.register.department ?? tableName;
+  const register = RegisterDepartmentInput.safeParse({ ...rest, name, budget });
+  const hardMissing = found.missing.filter((m) => m !== 'budget');
+  if (hardMissing.length > 0 || !register.success) {
+    const missing = hardMissing.length > 0 ? found.missing : register.error!.issues.map((i) => i.path.join('.'));
+    return { id: null, name, status: 'missing', commands: [], missing, assumed: [] };
+  }
+  const { year } = register.data;
+  const ref = departmentRef(register.data.name, year);
+  const id = ref.id;
+  const departmentYear = { name: register.data.name, year, url: `/api/departments/${encodeURIComponent(register.data.name)}/${year}` };
+  const base = { id, departmentYear, name, missing: found.missing, assumed };
+  if (options.mayRecord && !options.mayRecord(register.data.name)) {
+    const detail = `${options.actor} 无权记录「${register.data.name}」 / not allowed`;
+    return { ...base, status: 'refused', commands: [], error: { rule: 'forbidden', detail, errors: [] } };
+  }
+  let latest: ProjectState | undefined = await (deps.loadState ?? loadFromStream(deps.store))(streamOfRef(ref));
+  const current = latest.status === 'none' ? undefined : latest;
+  const commands: ProjectCommand[] = [];
+  if (!current) commands.push({ type: 'RegisterDepartment', input: register.data });
+  const tasks = found.tasks ? DeclareTasksInput.safeParse(found.tasks) : undefined;
+  if (tasks?.success && !sameTasks(current, tasks.data)) commands.push({ type: 'DeclareTasks', input: tasks.data });
+  const targets = DeclareTargetsInput.safeParse(found.targets);
+  if (targets.success && !sameTargets(current, found)) commands.push({ type: 'DeclareTargets', input: targets.data });
+  const names = commands.map((c) => c.type);
+  if (commands.length === 0) return { ...base, status: 'unchanged', commands: [] };
+  if (options.dryRun) return { ...base, status: current ? 'would-update' : 'would-create', commands: names };
+  let revision: number | undefined;
+  try {
+    for (const command of commands) {
+      const loaded = latest;
+      latest = undefined;
+      const decideOn = { ...deps, heldState: (s: string) => loaded ?? deps.heldState?.(s), awaitProjections: undefined };
+      revision = (await handleCommand(decideOn, ref, command, { actor: options.actor })).revision;
+    }
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return { ...base, status: 'refused', commands: names, ...(revision !== undefined ? { revision } : {}), error: { rule: error.rule, detail: error.message, errors: error.errors } };
+  }
+  return { ...base, status: current ? 'updated' : 'created', commands: names, ...(revision !== undefined ? { revision } : {}) };
+}
+
+function sameTasks(current: DeclaredProject | undefined, declared: DeclareTasksInput): boolean {
+  const tasks = current?.tasks ?? [];
+  return (
+    tasks.length === declared.tasks.length &&
+    declared.tasks.every((t, i) => tasks[i]?.id === (t.id ?? `t${i + 1}`) && tasks[i]?.name === t.name && (tasks[i]?.content ?? '') === (t.content ?? ''))
+  );
 }
 
 function sameTargets(current: DeclaredProject | undefined, found: ImportedProject): boolean {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ZONE } from '../../domain/time-zone.js';
 import { notFound } from '../../commands/errors.js';
-import { projectStream } from '../../domain/project/events.js';
+import { refNoun, refOf, streamOfRef, type YearRef } from '../../domain/project/department-stream.js';
 import { foldProject } from '../../domain/project/fold.js';
 import type { DeclaredProject } from '../../domain/project/state.js';
 import { computeMonitoring } from '../../projections/monitoring/monitoring.js';
@@ -58,8 +58,10 @@ export class ProjectQueries {
   }
 
   /** The project as it stood at a point; 404 when it did not exist then. */
-  async at(projectId: string, point: PointInTime): Promise<ProjectAt> {
-    const stream = projectStream(projectId);
+  async at(target: string | YearRef, point: PointInTime): Promise<ProjectAt> {
+    const stream = streamOfRef(target);
+    const projectId = refOf(target).id;
+    const noun = refNoun(target);
     const businessDate = businessDateOf(point, this.today());
     if (point.kind === 'now') {
       const project = await this.states.get(stream);
@@ -76,30 +78,30 @@ export class ProjectQueries {
     if (state.status === 'none') {
       throw notFound(
         'project-unknown',
-        all.length === 0 ? `项目 ${projectId} 不存在 / no such project` : `项目 ${projectId} 在该时点尚未登记 / not registered at that point`,
+        all.length === 0 ? `${noun} ${projectId} 不存在 / no such ${refOf(target).kind}` : `${noun} ${projectId} 在该时点尚未登记 / not registered at that point`,
       );
     }
     return { project: state, businessDate };
   }
 
   /** All events of a project's stream (for history and diff). */
-  async events(projectId: string): Promise<RecordedEvent[]> {
-    const events = await this.streams.read(projectStream(projectId));
-    if (events.length === 0) throw notFound('project-unknown', `项目 ${projectId} 不存在 / no such project`);
+  async events(target: string | YearRef): Promise<RecordedEvent[]> {
+    const events = await this.streams.read(streamOfRef(target));
+    if (events.length === 0) throw notFound('project-unknown', `${refNoun(target)} ${refOf(target).id} 不存在 / no such ${refOf(target).kind}`);
     return events;
   }
 
-  async scorecard(projectId: string, point: PointInTime): Promise<Scorecard> {
+  async scorecard(projectId: string | YearRef, point: PointInTime): Promise<Scorecard> {
     const { project, businessDate } = await this.at(projectId, point);
     return computeScorecard(project, { asOf: businessDate });
   }
 
-  async monitoring(projectId: string, point: PointInTime): Promise<Monitoring> {
+  async monitoring(projectId: string | YearRef, point: PointInTime): Promise<Monitoring> {
     const { project, businessDate } = await this.at(projectId, point);
     return computeMonitoring(project, businessDate);
   }
 
-  async forecast(projectId: string, point: PointInTime): Promise<YearEndForecast> {
+  async forecast(projectId: string | YearRef, point: PointInTime): Promise<YearEndForecast> {
     const { project, businessDate } = await this.at(projectId, point);
     return computeYearEndForecast(project, businessDate);
   }

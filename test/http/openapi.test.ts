@@ -7,6 +7,7 @@ import t, { type Test } from 'tap';
 import ts from 'typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { testApp } from '../helpers/test-app.js';
+import { PROJECT_COMMANDS } from '../../commands/project/catalog.js';
 
 /**
  * The OpenAPI document at /docs/json is what another system (a province's 一体化 platform) builds a
@@ -43,7 +44,7 @@ function workDir(t: Test): string {
 t.test('every operation has an operationId, a response schema, problem+json 4xx answers and a security rule', async (t) => {
   const doc = await openapiDocument();
   const ops = operations(doc);
-  t.equal(ops.length, 32, 'nineteen commands, import, eleven queries and health');
+  t.equal(ops.length, 55, 'nineteen commands, import, eleven queries and health; a department-year: register, declare tasks, the eighteen project commands, its state, history and 自评表; the department list and roll-up');
   t.same(doc.servers, [{ url: '/', description: '本服务 / the server serving this document' }]);
   t.match(doc.components.securitySchemes, { bearerToken: { type: 'http', scheme: 'bearer' } });
   const ids = new Set<string>();
@@ -151,6 +152,25 @@ const CALLS: Record<string, string> = {
   }`,
 };
 
+/** The department-year routes mirror the project commands: the same call on /api/departments/{name}/{year}. */
+const departmentCall = (call: string): string =>
+  call.replace("'/api/projects/{id}", "'/api/departments/{name}/{year}").replace(/path: \{ id(?=[ ,])/, 'path: { name, year');
+for (const spec of PROJECT_COMMANDS) CALLS[`department-${spec.cli}`] = departmentCall(CALLS[spec.cli]!);
+Object.assign(CALLS, {
+  'register-department': `await client.POST('/api/departments', { body: { name, year, budget: { initial: '2550.87万元', sources: [{ name: '财政拨款', amount: '2550.87万元' }] }, displayUnit: '万元' } });`,
+  'declare-tasks': `await client.PUT('/api/departments/{name}/{year}/tasks', { params: { path: { name, year } }, body: { tasks: [{ id: 't1', name: '非公经济信息建设', amounts: [{ name: '财政拨款', amount: '86万元' }] }] } });`,
+  department: `{
+    const department = (await client.GET('/api/departments/{name}/{year}', { params: { path: { name, year }, query: { asOf: '2022-06-30' } } })).data?.department;
+    const task: string | undefined = department?.indicators[0]?.task;
+    const spent: number | undefined = department?.tasks[0]?.spentFen;
+  }`,
+  'department-history': `const departmentSummaries: string[] | undefined = (await client.GET('/api/departments/{name}/{year}/history', { params: { path: { name, year } } })).data?.entries.map((e) => e.summary);`,
+  'department-self-evaluation': `{
+    const form = (await client.GET('/api/departments/{name}/{year}/self-evaluation', { params: { path: { name, year } } })).data;
+    const tasks: string[] | undefined = typeof form === 'object' && form !== null && 'tasks' in form ? form.tasks.map((t) => t.name) : undefined;
+  }`,
+});
+
 /** Calls the generated types must refuse: if the client were untyped, these would compile and the test fail. */
 const WRONG = [
   `// @ts-expect-error a payment needs its date
@@ -180,6 +200,8 @@ import type { paths } from './api.js';
 
 const client = createClient<paths>({ baseUrl: 'http://127.0.0.1:3000', headers: { authorization: 'Bearer token' } });
 const id = '52270022P00430210142W-2022';
+const name = '成都市工商业联合会';
+const year = 2022;
 
 export async function callEveryOperation(): Promise<void> {
 ${body}

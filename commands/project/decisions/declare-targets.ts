@@ -21,6 +21,13 @@ export function declareTargets(state: ProjectState, input: DeclareTargetsInput, 
   const seen = new Set<string>();
   const indicators: Indicator[] = [];
   input.indicators.forEach((raw, i) => {
+    if (raw.task !== undefined && !project.tasks?.some((t) => t.id === raw.task)) {
+      const known = project.tasks?.map((t) => t.id).join(', ') || '（尚未申报年度主要任务）';
+      errors.push({
+        field: `indicators[${i}].task`,
+        message: project.kind === 'department' ? `第 ${i + 1} 行「${raw.name}」：任务 ${raw.task} 不存在；已有任务：${known}` : '只有部门整体的指标可以属于任务 / only a department-year has tasks',
+      });
+    }
     const indicator = readIndicator(raw, i, project.year, errors);
     if (!indicator) return;
     if (seen.has(indicator.id)) errors.push({ field: `indicators[${i}].key`, message: `指标标识 ${indicator.id} 重复 / duplicate key` });
@@ -70,5 +77,6 @@ function readIndicator(raw: IndicatorInput, i: number, year: number, errors: Fie
     ...(raw.explanation ? { explanation: raw.explanation } : {}),
     ...(raw.scoringNote ? { scoringNote: raw.scoringNote } : {}),
     ...(raw.points !== undefined ? { points: raw.points } : {}),
+    ...(raw.task !== undefined ? { task: raw.task } : {}),
   };
 }

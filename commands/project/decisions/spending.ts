@@ -4,6 +4,7 @@ import type { DeclaredProject, ProjectState } from '../../../domain/project/stat
 import { spentBySource } from '../../../domain/scoring/execution-score.js';
 import { formatFen } from '../../../domain/values/format.js';
 import type { Decided, DecisionContext } from '../command.js';
+import { requireTask } from './tasks.js';
 import { date, dayEffectiveAt, declarationEffectiveAt, inProjectYear, money, notInFuture, requireOpen } from './guards.js';
 
 /** The plan's cumulative shares by month; they must not decrease. */
@@ -45,6 +46,7 @@ export function recordSpending(state: ProjectState, input: RecordSpendingInput, 
   inProjectYear('date', day, project.year);
   notInFuture('date', day, ctx);
   const source = sourceOf(project, input.source);
+  const task = input.task === undefined ? undefined : requireTask(project, input.task, 'task');
   if (source !== undefined && amountFen < 0) {
     const fromSource = spentBySource(project).get(source) ?? 0;
     if (fromSource + amountFen < 0) {
@@ -69,6 +71,7 @@ export function recordSpending(state: ProjectState, input: RecordSpendingInput, 
         ...(input.reference ? { reference: input.reference } : {}),
         ...(input.reason ? { reason: input.reason } : {}),
         ...(source !== undefined ? { source } : {}),
+        ...(task !== undefined ? { task } : {}),
       },
       effectiveAt: dayEffectiveAt(day),
       ...(input.reason ? { reason: input.reason } : {}),

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProjectCommand } from '../../../commands/project/command.js';
 import { projectIdOf } from '../../../domain/project/events.js';
+import { refOf, type YearRef } from '../../../domain/project/department-stream.js';
 import { PROJECT_COMMANDS, REGISTER } from '../../../commands/project/catalog.js';
 import { RegisterProjectInput } from '../../../commands/project/inputs.js';
 import { actionOfCommand } from '../../auth/access-rules.js';
@@ -21,21 +22,26 @@ export const ProjectIdParam = z
 const ProjectParams = z.object({ id: ProjectIdParam });
 const IndicatorParams = z.object({ id: ProjectIdParam, indicatorId: z.string().min(1) });
 
-export function commandRoutes(app: FastifyInstance, service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): void {
-  const typed = app.withTypeProvider<ZodTypeProvider>();
+export type CommandExecutor = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: string | YearRef,
+  command: ProjectCommand,
+  successStatus: number,
+  location?: string,
+) => Promise<FastifyReply>;
 
-  /** Authorizes, then runs the command once per Idempotency-Key, and sends {id, revision} with the ETag. */
-  const execute = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    projectId: string,
-    command: ProjectCommand,
-    successStatus: number,
-  ) => {
+/**
+ * Authorizes, then runs the command once per Idempotency-Key, and sends {id, revision} with the ETag:
+ * the one way a command route answers, on a project-year or a department-year.
+ */
+export function commandExecutor(service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): CommandExecutor {
+  return async (request, reply, target, command, successStatus, location) => {
+    const projectId = refOf(target).id;
     const expectedRevision = expectedRevisionOf(request);
     const actor = actorOf(request);
     const run = async (correlationId: string = request.id): Promise<StoredReply> => {
-      const result = await service.execute(projectId, command, {
+      const result = await service.execute(target, command, {
         actor,
         correlationId,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
@@ -52,7 +58,7 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
     const key = headerText(request.headers['idempotency-key']);
     const answer = key
       ? await idempotency.run(actor, key, { method: request.method, url: request.url, body: request.body }, isoTimestamp(clock()), run, async (correlationId) => {
-          const revision = await service.committedRevision(projectId, correlationId);
+          const revision = await service.committedRevision(target, correlationId);
           return revision === undefined ? undefined : { status: successStatus, etag: etagOf(revision), body: { id: projectId, revision } };
         })
       : { ...(await run()), replayed: false };
@@ -60,9 +66,14 @@ export function commandRoutes(app: FastifyInstance, service: ProjectService, ide
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
     // Written, but queries may not show it yet (EventStoreDB mode: the subscription is behind).
     if ((answer.body as { readModelsLag?: boolean } | undefined)?.readModelsLag === true) reply.header('x-read-models-lag', 'true');
-    if (successStatus === 201) reply.header('location', `/api/projects/${projectId}`);
+    if (successStatus === 201) reply.header('location', location ?? `/api/projects/${projectId}`);
     return reply.code(answer.status).send(answer.body);
   };
+}
+
+export function commandRoutes(app: FastifyInstance, service: ProjectService, idempotency: IdempotencyKeys, clock: Clock): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const execute = commandExecutor(service, idempotency, clock);
 
   typed.post(
     '/api/projects',

@@ -54,7 +54,9 @@ export function departmentRollupRoutes(app: FastifyInstance, service: ProjectSer
   typed.get(
     '/api/departments/:name/:year/rollup',
     {
-      config: { access: 'authenticated' },
+      // 'department': the department-year's own check when it has one; the handler checks the name either way,
+      // since a department's projects roll up whether or not its department-year is registered.
+      config: { access: 'department' },
       schema: {
         tags: ['queries'],
         operationId: 'department-rollup',

@@ -23,7 +23,7 @@ import { MonitoringFormResponse } from '../schemas/monitoring-form.js';
 import { YearEndForecastSchema } from '../schemas/forecast.js';
 
 const Params = z.object({ id: ProjectIdParam });
-const PointQuerySchema = z.object({
+export const PointQuerySchema = z.object({
   asOf: z.string().optional().describe('business date: facts effective by the end of that day (Asia/Shanghai)'),
   knownAt: z.string().optional().describe('record time: only events recorded by then (ISO timestamp or date)'),
   revision: z.string().optional().describe('the stream up to this revision'),

@@ -48,10 +48,15 @@ const IndicatorBody = z.object({
   explanation: z.string().optional(),
   scoringNote: z.string().optional(),
   points: z.number().optional(),
+  task: z.string().optional(),
 });
 
 const ImportOutcomeSchema = z.object({
   id: z.string().nullable(),
+  departmentYear: z
+    .object({ name: z.string(), year: z.number().int(), url: z.string() })
+    .optional()
+    .describe('the department-year (部门整体) this table is'),
   name: z.string(),
   status: z.enum(['would-create', 'would-update', 'unchanged', 'created', 'updated', 'missing', 'refused']),
   assumed: z.array(z.string()).describe('what the import filled in where the table and the parameters were silent'),
@@ -66,7 +71,17 @@ export const ImportResultSchema = z
     dryRun: z.boolean(),
     projects: z.array(
       z.object({
+        kind: z.literal('department').optional().describe('a 部门整体 table: a department-year'),
         register: RegisterBody,
+        tasks: z
+          .object({
+            tasks: z.array(
+              z.object({ id: z.string().optional(), name: z.string(), content: z.string().optional(), amounts: z.array(z.object({ name: z.string(), amount: Money })).optional() }),
+            ),
+            reason: z.string().optional(),
+          })
+          .optional()
+          .describe('年度主要任务 of a department-year'),
         targets: z.object({ indicators: z.array(IndicatorBody) }),
         spendingPlan: z
           .object({ checkpoints: z.array(z.object({ month: z.number().int(), cumulativePercent: z.number() })), reason: z.string().optional() })
@@ -82,6 +97,7 @@ export const ImportResultSchema = z
               parsed: TargetOut.nullable(),
               display: z.string().nullable(),
               standard: z.string().optional(),
+              task: z.string().optional(),
             }),
           ),
           budgetFen: z.number().int().optional(),

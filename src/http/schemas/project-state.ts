@@ -44,6 +44,7 @@ export const IndicatorViewSchema = z
     explanation: z.string().optional(),
     scoringNote: z.string().optional(),
     points: z.number().optional(),
+    task: z.string().optional().describe('the 年度主要任务 (id) of a department\'s indicator'),
     revisions: z.array(
       z.object({
         ...recorded,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SelfEvaluationTable } from '../../../projections/reports/self-evaluation-table.js';
 import type { Assert, Exact } from './same-type.js';
+import type { DepartmentSelfEvaluationTable } from '../../../projections/reports/department-self-evaluation/department-self-evaluation-table.js';
 import { ProjectGradeSchema, ProjectStatusSchema } from './values.js';
 
 const amount = z.number().nullable().describe('in moneyUnit; null where the form leaves the cell empty');
@@ -71,3 +72,51 @@ export const SelfEvaluationResponse = {
 };
 
 export type SelfEvaluationTableIsExact = Assert<Exact<z.output<typeof SelfEvaluationTableSchema>, SelfEvaluationTable>>;
+
+const shape = SelfEvaluationTableSchema.shape;
+
+/** 部门整体支出绩效自评表 as data (?format=json); the same table is served as xlsx and html. */
+export const DepartmentSelfEvaluationTableSchema = z
+  .object({
+    title: z.literal('部门整体支出绩效自评表'),
+    moneyUnit: shape.moneyUnit,
+    header: z.object({ id: z.string(), department: z.string().describe('部门名称'), year: z.number().int() }),
+    asOf: shape.asOf,
+    status: shape.status,
+    funding: shape.funding,
+    tasks: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string().describe('任务名称'),
+        content: z.string().describe('主要内容'),
+        budget: amount,
+        spent: z.number().describe('spending that names the task, in moneyUnit'),
+        executionPercent: z.number().nullable(),
+      }),
+    ),
+    unassignedSpent: z.number().describe('spending that names no task, in moneyUnit'),
+    goals: shape.goals,
+    indicatorGroups: z.array(
+      z.object({
+        task: z.string().nullable(),
+        label: z.string().describe('"任务1：…"; for the indicators of no task, "不属于任务的指标" (or "" when there are no tasks)'),
+        indicators: z.array(shape.indicators.element.extend({ task: z.string().nullable() })),
+      }),
+    ),
+    pointsTotal: shape.pointsTotal,
+    total: shape.total,
+    grade: shape.grade,
+    notes: shape.notes,
+  })
+  .meta({ id: 'DepartmentSelfEvaluationTable' });
+
+export const DepartmentSelfEvaluationResponse = {
+  description: 'the table in the format asked for (?format=json|xlsx|html)',
+  content: {
+    'application/json': { schema: DepartmentSelfEvaluationTableSchema },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': SelfEvaluationResponse.content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    'text/html': SelfEvaluationResponse.content['text/html'],
+  },
+};
+
+export type DepartmentSelfEvaluationTableIsExact = Assert<Exact<z.output<typeof DepartmentSelfEvaluationTableSchema>, DepartmentSelfEvaluationTable>>;

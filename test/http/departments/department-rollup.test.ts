@@ -92,6 +92,16 @@ t.test('the roll-up of a department with three projects: the figures a finance b
     t.equal(past.departments[0].weightedScore, 1.89);
   });
 
+  await t.test("the department-year's own answer carries the same roll-up, at the same point", async (t) => {
+    const registered = await h.call('POST', '/api/departments', { name: DEPARTMENT, year: 2022, budget: { initial: '2550.87万元' } });
+    t.equal(registered.statusCode, 201, registered.body);
+    const own = (name: string, query = '') => h.call('GET', `/api/departments/${encodeURIComponent(name)}/2022${query}`);
+    const now = (await own(DEPARTMENT)).json().department.projects;
+    t.same([now.projectCount, now.budgetFen / WAN, now.weightedScore, now.grade], [3, 190, 94.06, '优']);
+    const past = (await own(DEPARTMENT, '?asOf=2022-06-30')).json().department.projects;
+    t.same([past.asOf, past.spentFen / WAN, past.weightedScore], ['2022-06-30', 34, 1.89], 'as of 6月底');
+  });
+
   await t.test('refusals name the field', async (t) => {
     const noYear = await h.call('GET', '/api/departments');
     t.equal(noYear.statusCode, 400);

@@ -25,21 +25,25 @@ t.test('each fixture imported shows its sources and its unit as the table has th
   t.teardown(h.close);
 
   // 004: 单位：万元, 资金总额 2,550.87 = 财政拨款 2,550.87 + 其他资金 0.00.
-  let r = await importFile(h, '004_6255a671ef9b9be6.txt', { year: 2022, department: '成都市工商业联合会', code: 'CDGSL-2022' });
+  // A 部门整体 table: a department-year, its 自评表 the department's.
+  let r = await importFile(h, '004_6255a671ef9b9be6.txt', { year: 2022, department: '成都市工商业联合会' });
   t.equal(r.projects[0].outcome.status, 'created', JSON.stringify(r.projects[0].outcome));
-  let table = (await h.call('GET', '/api/projects/CDGSL-2022-2022/self-evaluation')).json();
+  const deptUrl = r.projects[0].outcome.departmentYear.url;
+  let table = (await h.call('GET', `${deptUrl}/self-evaluation`)).json();
   t.equal(table.moneyUnit, '万元');
   t.same(fundingOf(table), [['年度资金总额', 2550.87], ['财政拨款', 2550.87], ['上年结转资金', 0], ['其他资金', 0]]);
-  let html = (await h.call('GET', '/api/projects/CDGSL-2022-2022/self-evaluation?format=html')).body;
+  let html = (await h.call('GET', `${deptUrl}/self-evaluation?format=html`)).body;
   t.match(html, '单位：万元');
   t.match(html, '<td class="number">2,550.87</td>', 'thousands separators on screen');
-  t.match(html, '项目资金（万元）');
-  const cost = table.indicators.find((i: { name: string }) => i.name.includes('维护成本控制'));
+  t.match(html, '年度预算资金（万元）');
+  const cost = table.indicatorGroups.flatMap((g: { indicators: unknown[] }) => g.indicators).find((i: { name: string }) => i.name.includes('维护成本控制'));
   t.equal(cost.target, '≤ 170 万元', 'a money target shown in the unit it was written in');
 
   // 003: 单位：元, 预算数 4000.00 of which 财政资金 4000.00 (其他资金 blank).
   r = await importFile(h, '003_880eb0350398ec66.txt', { year: 2022, department: '玉田县工商业联合会' });
-  t.same(r.projects.map((p: { outcome: { status: string } }) => p.outcome.status), ['created', 'created']);
+  // Its narrative part is the department-year; the two project tables are projects.
+  t.same(r.projects.map((p: { outcome: { status: string } }) => p.outcome.status), ['created', 'created', 'created']);
+  t.equal(r.projects[0].outcome.departmentYear.name, '玉田县工商业联合会', 'the department param names the department-year');
   table = (await h.call('GET', '/api/projects/13022925P00JXC419629R-2022/self-evaluation')).json();
   t.equal(table.moneyUnit, '元');
   t.same(fundingOf(table), [['年度资金总额', 4000], ['财政资金', 4000], ['上年结转资金', 0], ['其他资金', 0]], 'the table\'s own name 财政资金 on the 财政拨款 row');

@@ -1,0 +1,57 @@
+import {
+  amountCell,
+  COLUMN_COUNT,
+  FOOTER,
+  FORM_WIDTHS,
+  fundingBlock,
+  goalsBlock,
+  gridCell as cell,
+  headingRows,
+  indicatorHeader,
+  indicatorRows,
+  totalRows,
+  type FormGrid,
+  type GridCell,
+} from '../self-evaluation-grid.js';
+import type { DepartmentSelfEvaluationTable } from './department-self-evaluation-table.js';
+
+/**
+ * The printed layout of the 部门整体支出绩效自评表, on the project form's nine columns: 部门名称, the
+ * funding block, 年度主要任务 (任务名称 | 主要内容 | 预算数 | 执行数 | 执行率), 年度总体目标, and the
+ * indicator table with one row naming each task above its indicators.
+ */
+export function departmentSelfEvaluationGrid(table: DepartmentSelfEvaluationTable): FormGrid {
+  const h = table.header;
+  const rows: GridCell[][] = [
+    ...headingRows(table.title, h.year, table.moneyUnit),
+    [cell(0, '部门名称', 'label'), cell(1, h.department, 'text', 8)],
+    ...fundingBlock(`年度预算资金（${table.moneyUnit}）`, table.funding),
+  ];
+  if (table.tasks.length > 0) {
+    rows.push([
+      cell(0, '年度主要任务', 'label', 1, table.tasks.length + 1),
+      cell(1, '任务名称', 'header', 2),
+      cell(3, '主要内容', 'header', 3),
+      ...['预算数', '执行数', '执行率（%）'].map((t, k) => cell(6 + k, t, 'header')),
+    ]);
+    table.tasks.forEach((t, n) => {
+      rows.push([
+        cell(1, `任务${n + 1}：${t.name}`, 'text', 2),
+        cell(3, t.content, 'text', 3),
+        amountCell(6, t.budget),
+        amountCell(7, t.spent),
+        cell(8, t.executionPercent, 'number'),
+      ]);
+    });
+  }
+  rows.push(...goalsBlock(table.goals));
+  const labelled = table.indicatorGroups.filter((g) => g.label !== '');
+  const count = table.indicatorGroups.reduce((n, g) => n + g.indicators.length, 0) + labelled.length;
+  rows.push(indicatorHeader(count));
+  for (const group of table.indicatorGroups) {
+    if (group.label !== '') rows.push([cell(1, group.label, 'label', 8)]);
+    rows.push(...indicatorRows(group.indicators));
+  }
+  rows.push(...totalRows(table));
+  return { columnCount: COLUMN_COUNT, columnWidths: [...FORM_WIDTHS], rows, headingRows: 2, notes: table.notes, footer: FOOTER };
+}
