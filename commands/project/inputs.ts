@@ -179,3 +179,24 @@ export const RecordSpendingForecastInput = z.strictObject({
   note: optionalText(TEXT_LIMITS.prose),
 });
 export type RecordSpendingForecastInput = z.infer<typeof RecordSpendingForecastInput>;
+
+/**
+ * Actuals (and forecasts) of many indicators as of one checkpoint date, decided together: every row on
+ * the same state, all or nothing (decisions/actuals-batch.ts).
+ */
+export const RecordActualsBatchInput = z.strictObject({
+  asOf: DateInputSchema,
+  rows: z
+    .array(
+      z.strictObject({
+        indicatorId: z.string({ error: 'indicatorId：应为指标编号' }).trim().min(1, 'indicatorId 不能为空').max(TEXT_LIMITS.key, longest(TEXT_LIMITS.key)),
+        actual: z.union([z.number(), ValueTextSchema], { error: 'actual：应为数值、带单位的文本、完成日期或等级' }).optional(),
+        forecast: z.union([z.number(), ValueTextSchema], { error: 'forecast：应为数值、带单位的文本、完成日期或等级' }).optional(),
+        evidence: optionalText(TEXT_LIMITS.prose),
+        note: optionalText(TEXT_LIMITS.prose),
+      }),
+    )
+    .min(1, '至少需要一行')
+    .max(COUNT_LIMITS.indicators, `最多 ${COUNT_LIMITS.indicators} 行`),
+});
+export type RecordActualsBatchInput = z.infer<typeof RecordActualsBatchInput>;

@@ -14,6 +14,7 @@ import { LOOPBACK_HOSTS } from './request-origin.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import { commandRoutes } from './routes/command-routes.js';
+import { readRoutes } from './routes/read-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { importRoutes } from './routes/import-routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps);
   commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
   queryRoutes(app, service);
+  readRoutes(app);
   await importRoutes(app, service);
   await webRoutes(app);
   return app;
