@@ -20,11 +20,11 @@ const optionalText = (max: number) => z.string().trim().max(max, longest(max)).o
 const CODE_CHARS = /^[A-Za-z0-9_\-.]+$/;
 
 export const MoneyInputSchema = z
-  .union([z.number(), ValueTextSchema], { error: '应为金额：数字（元）或带单位的文本，如 "45万元"' })
+  .union([z.number(), ValueTextSchema], { error: (issue) => (issue.input === undefined ? '必填：请填写金额' : '应为金额：数字（元）或带单位的文本，如 "45万元"') })
   .describe('amount in 元 as a number or decimal string, or text with a unit (元, 万元, 亿元)');
 
 export const DateInputSchema = z
-  .string({ error: '应为日期，如 2022-06-30 或 2022年6月30日' })
+  .string({ error: (issue) => (issue.input === undefined ? '必填：请填写日期' : '应为日期，如 2022-06-30 或 2022年6月30日') })
   .max(50, longest(50))
   .describe('ISO date or Chinese date (2022年6月30日), Asia/Shanghai');
 

@@ -29,20 +29,24 @@ export function targetGrid({ year, rows: initial = [] }) {
   const top = h('div.form-problem', { role: 'alert', tabindex: '-1', hidden: true });
 
   function addRow(values = {}, at = rows.length) {
+    const errors = {};
     const inputs = Object.fromEntries(GRID_COLUMNS.map(([name, label, size]) => {
       const input = h('input', { name, size, autocomplete: 'off', 'aria-label': label, value: values[name] ?? '' });
       input.addEventListener('paste', (e) => pasteBlock(e, row, name));
+      // An edited cell is no longer the one refused: its message goes.
+      input.addEventListener('input', () => (input.removeAttribute('aria-invalid'), fill(errors[name])));
       if (name === 'target' || name === 'name') input.addEventListener('input', scheduleReading);
+      errors[name] = h('div.field-error');
       return [name, input];
     }));
     const reading = h('div.reading');
     const error = h('div.field-error');
     const tr = h('tr');
-    const row = { inputs, reading, error, tr };
+    const row = { inputs, errors, reading, error, tr };
     const button = (label, title, onclick) => h('button.small.secondary', { type: 'button', title, 'aria-label': title, onclick }, label);
     fill(tr,
       h('td.num.row-no'),
-      GRID_COLUMNS.map(([name]) => h(`td.input.col-${name}`, inputs[name], name === 'target' ? reading : null)),
+      GRID_COLUMNS.map(([name]) => h(`td.input.col-${name}`, inputs[name], name === 'target' ? reading : null, errors[name])),
       h('td.nowrap.row-actions',
         button('↑', '上移', () => move(row, -1)),
         button('↓', '下移', () => move(row, 1)),
@@ -128,6 +132,7 @@ export function targetGrid({ year, rows: initial = [] }) {
     top.hidden = true;
     for (const r of rows) {
       fill(r.error);
+      for (const slot of Object.values(r.errors)) fill(slot);
       r.tr.classList.remove('refused');
       for (const input of Object.values(r.inputs)) input.removeAttribute('aria-invalid');
     }
@@ -155,8 +160,7 @@ export function targetGrid({ year, rows: initial = [] }) {
       const column = String(err.field).split('.').pop();
       if (r && r.inputs[column]) {
         r.inputs[column].setAttribute('aria-invalid', 'true');
-        const label = GRID_COLUMNS.find(([name]) => name === column)[1];
-        r.error.append(h('div', err.message.startsWith(label) ? err.message : `${label}：${err.message}`));
+        r.errors[column].append(h('div', err.message));
         r.tr.classList.add('refused');
       } else if (r) {
         r.error.append(h('div', err.message));
