@@ -76,6 +76,7 @@ for (const width of [1366, 1024]) {
     t.match(await page.locator('.target-grid tr[data-row="2"] .reading').textContent(), /2022-12-31.*完成时限/);
     t.match(await page.locator('.target-grid tr[data-row="3"] .reading').textContent(), /很多/, 'the unreadable target is flagged while typing');
     await fits(t, page, 'the target grid');
+    await shot('target-grid');
     await register.getByRole('button', { name: '登记项目并保存指标表' }).click();
 
     // The anonymous writer is asked for a name, once.
@@ -102,7 +103,7 @@ for (const width of [1366, 1024]) {
     t.equal(await rows.count(), 8);
     await page.locator('.target-grid tr[data-row="7"]').getByRole('button', { name: '删除此行' }).click();
     await page.evaluate('window.scrollTo(0, 0)');
-    await shot('target-grid');
+    await shot('target-grid-fixed');
     await register.getByRole('button', { name: '登记项目并保存指标表' }).click();
     await page.waitForURL(/#\/p\/GRID-TEST-2022$/);
     await page.locator('tr[data-indicator="i7"]').waitFor();
