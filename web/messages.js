@@ -39,7 +39,7 @@ const NUMBER = '(-?\\d+(?:\\.\\d+)?)';
 function inWords(message, label) {
   const m = String(message ?? '');
   let r;
-  if (/received undefined|^Required$|^必填|不能为空$/i.test(m)) return `请填写${label || '此项'}`;
+  if (/received undefined|^Required$|必填|不能为空$/i.test(m)) return `请填写${label || '此项'}`;
   if ((r = new RegExp(`(?:>=|≥)\\s*${NUMBER}`).exec(m)) && /too small/i.test(m)) return `${label || '此项'}应不少于 ${r[1]}`;
   if ((r = new RegExp(`(?:<=|≤)\\s*${NUMBER}`).exec(m)) && /too big/i.test(m)) return `${label || '此项'}应不超过 ${r[1]}`;
   if ((r = new RegExp(`^[A-Za-z]+：${NUMBER}[–-]${NUMBER}$`).exec(m))) return `${label || '此项'}应在 ${r[1]} 到 ${r[2]} 之间`;

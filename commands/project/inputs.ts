@@ -15,7 +15,7 @@ import { DisplayUnitInput, PeriodInputSchema } from './form-inputs.js';
 /** Every free text has a maximum length (limits.ts), refused by name beyond it. */
 const longest = (max: number) => `最多 ${max} 个字符 / at most ${max} characters`;
 const text = (what: string, max: number) =>
-  z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
+  z.string({ error: (issue) => (issue.input === undefined ? `${what}：必填` : `${what}：应为文本`) }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
 const optionalText = (max: number) => z.string().trim().max(max, longest(max)).optional();
 const CODE_CHARS = /^[A-Za-z0-9_\-.]+$/;
 

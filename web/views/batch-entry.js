@@ -7,6 +7,9 @@ import { loadProject } from './project.js';
 /** The last day of a month, "2022-06-30" for (2022, 6). */
 const monthEnd = (year, month) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
+/** What a value looks like for each kind of target. */
+const HINTS = { qualitative: '达成 / 部分达成 / 未达成', deadline: '完成日期，如 2022-11-30' };
+
 const COLUMNS = [
   ['actual', '实际完成值'],
   ['forecast', '预计全年完成值'],
@@ -38,7 +41,7 @@ export async function batchView(root, { id, params }) {
     fill(body, project.indicators.map((i) => {
       const kept = cells.get(i.id);
       const inputs = Object.fromEntries(COLUMNS.map(([name, label]) => {
-        const input = h('input', { name, 'aria-label': `${i.id} ${i.name} ${label}`, autocomplete: 'off', value: kept?.[name].value ?? '' });
+        const input = h('input', { name, 'aria-label': `${i.id} ${i.name} ${label}`, autocomplete: 'off', value: kept?.[name].value ?? '', placeholder: name === 'note' ? '' : HINTS[i.kind] });
         input.addEventListener('paste', (e) => pasteBlock(e, i.id, name));
         return [name, input];
       }));
