@@ -111,3 +111,37 @@ t.test('every other command of the project page, through its form', async (t) =>
   t.equal(p.displayUnit, '万元');
   t.same(opened.errors, [], 'no script error');
 });
+
+t.test('a table with no facts yet is edited in the grid and saved as one declare-targets; a locked one is not offered', async (t) => {
+  const h = await testApp({ now: '2022-01-10T09:00:00', memory: true });
+  t.teardown(h.close);
+  await must(h, 'POST', '/api/projects', register);
+  await must(h, 'PUT', `${base}/targets`, targets);
+  const url = await listen(h);
+  const opened = await openPage(browser, url, { actor: '王五' });
+  t.teardown(opened.close);
+  const { page } = opened;
+  await page.goto(`${url}/#/p/${PROJECT_ID}`);
+  await page.getByRole('link', { name: '编辑指标表' }).click();
+  const grid = page.locator('.target-grid');
+  await grid.locator('tr[data-row="6"]').waitFor();
+  t.equal(await grid.locator('tr[data-row="0"] [name=target]').inputValue(), '= 1 个', 'the declared table, as written');
+  await grid.locator('tr[data-row="0"] [name=target]').fill('= 3 个');
+  await grid.locator('tr[data-row="0"] .reading', { hasText: '3' }).waitFor();
+  await grid.locator('tr[data-row="4"]').getByRole('button', { name: '删除此行' }).click();
+  await page.getByRole('button', { name: '保存指标表' }).click();
+  await page.waitForURL(/#\/p\/[^/]+$/);
+  await page.locator('tr[data-indicator="i6"]').waitFor();
+  const p = (await h.call('GET', base)).json().project;
+  t.equal(p.indicators.length, 6);
+  t.equal(p.indicators[0].targetText, '= 3 个');
+  t.notOk(p.indicators.some((i: { name: string }) => i.name === '项目或定额成本控制率'), 'the removed row is gone');
+
+  await must(h, 'POST', `${base}/indicators/i1/actuals`, { value: '1个', asOf: '2022-01-10' });
+  await page.reload();
+  await page.locator('tr[data-indicator="i1"] td.actual', { hasText: '1个' }).waitFor();
+  t.equal(await page.getByRole('link', { name: '编辑指标表' }).count(), 0, 'locked once a fact is recorded');
+  await page.goto(`${url}/#/p/${PROJECT_ID}/targets`);
+  await page.locator('p.notice', { hasText: '目标调整' }).waitFor();
+  t.same(opened.errors, [], 'no script error');
+});
