@@ -80,7 +80,7 @@ export function plainProblem(problem) {
 
 function summaryOf(p, errors) {
   if (p.status === 0) return '无法连接服务器，请检查网络后重试';
-  if (p.status === 401) return '需要令牌：请在页面右上角填写令牌';
+  if (p.status === 401) return p.rule === 'token-unknown' ? '令牌无效：请在页面右上角重新填写令牌' : '需要令牌：请在页面右上角填写令牌';
   if (p.status === 403) return '没有权限进行此操作';
   if (p.status === 412) return chineseOnly(p.detail) || '项目已被他人更新，请刷新后再提交';
   if (p.status === 413) return '提交的内容过多，请分批提交';

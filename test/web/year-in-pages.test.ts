@@ -229,7 +229,7 @@ for (const width of [1366, 1024]) {
     await reopen.getByRole('button', { name: '重新打开' }).click();
     await page.locator('.evaluation-state h3', { hasText: '填报中' }).waitFor();
     t.equal((await stateOf(h)).evaluation.reopenings[0].reason, '财政局退回补充佐证');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载 Excel/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('link', { name: /下载 Excel/ }).click()]);
     t.match(download.suggestedFilename(), /绩效自评表-2022\.xlsx$/);
     const file = readFileSync((await download.path())!);
     t.equal(file.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file');
