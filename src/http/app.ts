@@ -17,6 +17,7 @@ import { commandRoutes } from './routes/command-routes.js';
 import { readRoutes } from './routes/read-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
+import { departmentRollupRoutes } from './routes/department-rollup-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   commandRoutes(app, service, new IdempotencyKeys(deps.readDb), deps.clock);
   queryRoutes(app, service);
   readRoutes(app);
+  departmentRollupRoutes(app, service);
   await importRoutes(app, service);
   await webRoutes(app);
   return app;
