@@ -24,6 +24,13 @@ export function setActor(name) {
   else localStorage.removeItem(ACTOR_KEY);
 }
 
+let writeGuard;
+
+/** Runs before every write (the page asks an anonymous writer for a name there, actor.js). */
+export function setWriteGuard(guard) {
+  writeGuard = guard;
+}
+
 /** A refusal from the API: RFC 9457 problem details {title, status, detail, rule, errors[{field, message}]}. */
 export class ApiError extends Error {
   constructor(problem) {
@@ -35,10 +42,12 @@ export class ApiError extends Error {
 }
 
 /**
- * Sends a request; resolves {data, etag}, rejects with ApiError. Headers carry only ASCII, so the
+ * Sends a request; resolves {data, etag}, rejects with ApiError. `readOnly`: a POST that records
+ * nothing (the write guard is skipped). Headers carry only ASCII, so the
  * actor's Chinese name is percent-encoded (the server decodes it).
  */
 export async function api(method, path, body, options = {}) {
+  if (method !== 'GET' && !options.readOnly && writeGuard) await writeGuard();
   const headers = { accept: 'application/json' };
   const actor = getActor();
   if (actor) headers['x-actor'] = encodeURIComponent(actor);

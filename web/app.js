@@ -4,20 +4,26 @@ import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
 import { monitoringView } from './views/monitoring.js';
 import { historyView } from './views/history.js';
+import { batchView } from './views/batch-entry.js';
+import { newProjectView, targetsView } from './views/new-project.js';
+import { askActorOnce } from './actor.js';
+import { plainProblem } from './messages.js';
+import { setWriteGuard } from './api.js';
 
 /**
  * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
- * #/p/<id>/history?asOf=&from=&to=.
+ * #/p/<id>/history?asOf=&from=&to=, #/new (register), #/p/<id>/targets (the target grid), #/p/<id>/batch?asOf=.
  */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const params = Object.fromEntries(new URLSearchParams(search));
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'new') return { view: 'new', params };
   if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
   return { view: 'list', params };
 }
 
-const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView };
+const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView, new: newProjectView, targets: targetsView, batch: batchView };
 
 let renderCount = 0;
 
@@ -36,7 +42,7 @@ async function render() {
     await view(root, route);
   } catch (e) {
     if (ticket !== renderCount) return;
-    fill(root, h('div.form-problem', { role: 'alert' }, h('strong', e.message ?? String(e))), h('p', h('a', { href: '#/' }, '返回项目列表')));
+    fill(root, h('div.form-problem', { role: 'alert' }, h('strong', e.problem ? plainProblem(e.problem).summary : e.message ?? String(e))), h('p', h('a', { href: '#/' }, '返回项目列表')));
   }
 }
 
@@ -64,5 +70,6 @@ function actorField() {
 }
 
 actorField();
+setWriteGuard(askActorOnce);
 window.addEventListener('hashchange', render);
 render();

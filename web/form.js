@@ -1,5 +1,6 @@
 import { ApiError } from './api.js';
 import { h, fill } from './dom.js';
+import { labelOf, plainProblem } from './messages.js';
 
 let uid = 0;
 
@@ -7,9 +8,10 @@ let uid = 0;
  * A form that sends one command. Fields: {name, label, type: text|date|number|select|textarea,
  * options: [[value, label]], placeholder, hint, keep}. On a refusal every typed value stays, each
  * `errors[].message` appears under the input whose name matches its `field`, and the detail (plus
- * anything without an input) at the top. `keep` fields survive a successful submit; others are cleared.
+ * anything without an input, or `linkFor(error)`: a link to where it is fixed) at the top, all in plain
+ * Chinese (messages.js). `onRefused(error)` runs after a refusal is shown. `keep` fields survive a successful submit; others are cleared.
  */
-export function commandForm({ id, title, fields, submitLabel, onSubmit }) {
+export function commandForm({ id, title, fields, submitLabel, onSubmit, onRefused, intro, linkFor }) {
   const top = h('div.form-problem', { role: 'alert', tabindex: '-1', hidden: true });
   const status = h('p.form-status', { role: 'status' });
   const inputs = new Map();
@@ -35,7 +37,7 @@ export function commandForm({ id, title, fields, submitLabel, onSubmit }) {
   });
 
   const button = h('button', { type: 'submit' }, submitLabel ?? '提交');
-  const form = h('form.command', { id, novalidate: true, 'aria-label': title }, h('h3', title), top, rows, h('div.actions', button, status));
+  const form = h('form.command', { id, novalidate: true, 'aria-label': title }, h('h3', title), intro ?? null, top, rows, h('div.actions', button, status));
 
   function clearErrors() {
     top.hidden = true;
@@ -54,9 +56,11 @@ export function commandForm({ id, title, fields, submitLabel, onSubmit }) {
     return errorSlots.has(head) ? head : undefined;
   }
 
+  /** The refusal in plain Chinese (messages.js): each message under its input, the rest at the top. */
   function showProblem(problem) {
+    const plain = plainProblem(problem);
     const unplaced = [];
-    for (const e of problem.errors ?? []) {
+    for (const e of plain.errors) {
       const name = slotFor(e.field);
       if (name) {
         errorSlots.get(name).append(h('div', e.message));
@@ -65,8 +69,8 @@ export function commandForm({ id, title, fields, submitLabel, onSubmit }) {
     }
     fill(
       top,
-      h('strong', problem.detail || problem.title || '提交失败'),
-      unplaced.length ? h('ul', unplaced.map((e) => h('li', e.field ? `${e.field}：${e.message}` : e.message))) : null,
+      h('strong', plain.summary || '提交失败'),
+      unplaced.length ? h('ul', unplaced.map((e) => h('li', linkFor?.(e) ?? (labelOf(e.field) && !e.message.startsWith(labelOf(e.field)) ? `${labelOf(e.field)}：${e.message}` : e.message)))) : null,
     );
     top.hidden = false;
   }
@@ -85,6 +89,7 @@ export function commandForm({ id, title, fields, submitLabel, onSubmit }) {
     } catch (e) {
       if (e instanceof ApiError) showProblem(e.problem);
       else showProblem({ detail: `页面错误：${e.message}` });
+      onRefused?.(e);
       const first = [...inputs.values()].find((i) => i.getAttribute('aria-invalid') === 'true');
       (first ?? top).focus?.();
     } finally {

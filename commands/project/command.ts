@@ -5,6 +5,7 @@ import type {
   DeclareTargetsInput,
   OverrideScoreInput,
   RecordActualInput,
+  RecordActualsBatchInput,
   RecordDeviationInput,
   RecordForecastInput,
   RecordSpendingForecastInput,
@@ -45,6 +46,7 @@ export type ProjectCommand =
   | { type: 'SetImplementationPeriod'; input: SetImplementationPeriodInput }
   | { type: 'SetDisplayUnit'; input: SetDisplayUnitInput }
   | { type: 'RecordForecast'; indicatorId: string; input: RecordForecastInput }
+  | { type: 'RecordActualsBatch'; input: RecordActualsBatchInput }
   | { type: 'RecordSpendingForecast'; input: RecordSpendingForecastInput }
   | { type: 'SubmitEvaluation'; input?: { comment?: string | undefined } | undefined }
   | { type: 'ReopenEvaluation'; input: ReopenEvaluationInput };

@@ -6,6 +6,7 @@ import { registerDepartment } from './decisions/register-department.js';
 import { submitEvaluation, reopenEvaluation } from './decisions/evaluation.js';
 import { assessIndicator, overrideScore, recordActual, recordDeviation, reviseTarget } from './decisions/indicator-facts.js';
 import { recordForecast, recordSpendingForecast } from './decisions/forecasts.js';
+import { recordActualsBatch } from './decisions/actuals-batch.js';
 import { registerProject } from './decisions/register-project.js';
 import { describeAchievements, overrideExecutionScore, reviseGoals, setDisplayUnit, setImplementationPeriod } from './decisions/form-facts.js';
 import { adjustBudget, recordSpending, setSpendingPlan } from './decisions/spending.js';
@@ -49,6 +50,8 @@ export function decide(command: ProjectCommand, state: ProjectState, ctx: Decisi
       return setDisplayUnit(state, command.input, ctx);
     case 'RecordForecast':
       return recordForecast(state, command.indicatorId, command.input, ctx);
+    case 'RecordActualsBatch':
+      return recordActualsBatch(state, command.input, ctx);
     case 'RecordSpendingForecast':
       return recordSpendingForecast(state, command.input, ctx);
     case 'SubmitEvaluation':

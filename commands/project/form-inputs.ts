@@ -11,7 +11,7 @@ import { TEXT_LIMITS } from './limits.js';
 const MAX = { goals: TEXT_LIMITS.goals, prose: TEXT_LIMITS.prose, period: TEXT_LIMITS.reference } as const;
 const longest = (max: number) => `最多 ${max} 个字符 / at most ${max} characters`;
 const text = (what: string, max: number) =>
-  z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
+  z.string({ error: (issue) => (issue.input === undefined ? `${what}：必填` : `${what}：应为文本`) }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
 const optionalText = (what: string, max: number) => z.string().trim().max(max, `${what}：${longest(max)}`).optional();
 
 export const ReviseGoalsInput = z

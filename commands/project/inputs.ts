@@ -15,16 +15,16 @@ import { DisplayUnitInput, PeriodInputSchema } from './form-inputs.js';
 /** Every free text has a maximum length (limits.ts), refused by name beyond it. */
 const longest = (max: number) => `最多 ${max} 个字符 / at most ${max} characters`;
 const text = (what: string, max: number) =>
-  z.string({ error: `${what}：应为文本` }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
+  z.string({ error: (issue) => (issue.input === undefined ? `${what}：必填` : `${what}：应为文本`) }).trim().min(1, `${what}不能为空`).max(max, `${what}：${longest(max)}`);
 const optionalText = (max: number) => z.string().trim().max(max, longest(max)).optional();
 const CODE_CHARS = /^[A-Za-z0-9_\-.]+$/;
 
 export const MoneyInputSchema = z
-  .union([z.number(), ValueTextSchema], { error: '应为金额：数字（元）或带单位的文本，如 "45万元"' })
+  .union([z.number(), ValueTextSchema], { error: (issue) => (issue.input === undefined ? '必填：请填写金额' : '应为金额：数字（元）或带单位的文本，如 "45万元"') })
   .describe('amount in 元 as a number or decimal string, or text with a unit (元, 万元, 亿元)');
 
 export const DateInputSchema = z
-  .string({ error: '应为日期，如 2022-06-30 或 2022年6月30日' })
+  .string({ error: (issue) => (issue.input === undefined ? '必填：请填写日期' : '应为日期，如 2022-06-30 或 2022年6月30日') })
   .max(50, longest(50))
   .describe('ISO date or Chinese date (2022年6月30日), Asia/Shanghai');
 
@@ -211,3 +211,24 @@ export const DeclareTasksInput = z.strictObject({
   reason: optionalText(TEXT_LIMITS.prose),
 });
 export type DeclareTasksInput = z.infer<typeof DeclareTasksInput>;
+
+/**
+ * Actuals (and forecasts) of many indicators as of one checkpoint date, decided together: every row on
+ * the same state, all or nothing (decisions/actuals-batch.ts).
+ */
+export const RecordActualsBatchInput = z.strictObject({
+  asOf: DateInputSchema,
+  rows: z
+    .array(
+      z.strictObject({
+        indicatorId: z.string({ error: 'indicatorId：应为指标编号' }).trim().min(1, 'indicatorId 不能为空').max(TEXT_LIMITS.key, longest(TEXT_LIMITS.key)),
+        actual: z.union([z.number(), ValueTextSchema], { error: 'actual：应为数值、带单位的文本、完成日期或等级' }).optional(),
+        forecast: z.union([z.number(), ValueTextSchema], { error: 'forecast：应为数值、带单位的文本、完成日期或等级' }).optional(),
+        evidence: optionalText(TEXT_LIMITS.prose),
+        note: optionalText(TEXT_LIMITS.prose),
+      }),
+    )
+    .min(1, '至少需要一行')
+    .max(COUNT_LIMITS.indicators, `最多 ${COUNT_LIMITS.indicators} 行`),
+});
+export type RecordActualsBatchInput = z.infer<typeof RecordActualsBatchInput>;

@@ -15,6 +15,7 @@ import { IdempotencyKeys } from './idempotency.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 import { commandExecutor, commandRoutes } from './routes/command-routes.js';
 import { departmentRoutes } from './routes/department-routes.js';
+import { readRoutes } from './routes/read-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { departmentRollupRoutes } from './routes/department-rollup-routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const idempotency = new IdempotencyKeys(deps.readDb);
   commandRoutes(app, service, idempotency, deps.clock);
   queryRoutes(app, service);
+  readRoutes(app);
   departmentRollupRoutes(app, service);
   departmentRoutes(app, service, commandExecutor(service, idempotency, deps.clock));
   await importRoutes(app, service);

@@ -44,7 +44,7 @@ function workDir(t: Test): string {
 t.test('every operation has an operationId, a response schema, problem+json 4xx answers and a security rule', async (t) => {
   const doc = await openapiDocument();
   const ops = operations(doc);
-  t.equal(ops.length, 55, 'nineteen commands, import, eleven queries and health; a department-year: register, declare tasks, the eighteen project commands, its state, history and 自评表; the department list and roll-up');
+  t.equal(ops.length, 58, 'twenty commands, import, eleven queries, the target reading and health; a department-year: register, declare tasks, the nineteen project commands, its state, history and 自评表; the department list and roll-up');
   t.same(doc.servers, [{ url: '/', description: '本服务 / the server serving this document' }]);
   t.match(doc.components.securitySchemes, { bearerToken: { type: 'http', scheme: 'bearer' } });
   const ids = new Set<string>();
@@ -106,6 +106,11 @@ const CALLS: Record<string, string> = {
   'set-implementation-period': `await client.PUT('/api/projects/{id}/implementation-period', { params: { path: { id } }, body: { period: '2022.1-2022.12' } });`,
   'set-display-unit': `await client.PUT('/api/projects/{id}/display-unit', { params: { path: { id } }, body: { unit: '万元' } });`,
   'record-forecast': `await client.POST('/api/projects/{id}/indicators/{indicatorId}/forecasts', { params: { path: { id, indicatorId: 'i7' } }, body: { value: '97%', asOf: '2022-07-31', note: '问卷中期结果' } });`,
+  'record-actuals': `await client.POST('/api/projects/{id}/actuals/batch', { params: { path: { id } }, body: { asOf: '2022-06-30', rows: [{ indicatorId: 'i1', actual: '1个', forecast: '1个' }, { indicatorId: 'i7', actual: '96%', note: '问卷' }] } });`,
+  'read-targets': `{
+    const reading = (await client.POST('/api/read/targets', { body: { year: 2022, rows: [{ target: '≥7次' }, { name: '群众满意' }] } })).data?.readings[0];
+    const text: string | undefined = reading && reading.ok ? reading.reading : undefined;
+  }`,
   'record-spending-forecast': `await client.POST('/api/projects/{id}/spending-forecasts', { params: { path: { id } }, body: { amount: '48万元', asOf: '2022-07-31' } });`,
   'monitoring-form': `{
     const form = (await client.GET('/api/projects/{id}/monitoring-form', { params: { path: { id }, query: { month: 7 } } })).data;

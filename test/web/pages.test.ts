@@ -174,7 +174,7 @@ t.test('the history page shows the target as it was before a mid-year revision',
 
   await page.getByRole('link', { name: '历史与回放' }).click();
   await page.locator('#history-asof').fill('2022-08-31');
-  await page.getByRole('button', { name: '查看', exact: true }).click();
+  await page.locator('#form-history-asof').getByRole('button', { name: '查看', exact: true }).click();
   await page.locator('h2', { hasText: '截至 2022-08-31 的项目状态' }).waitFor();
   const then = page.locator('.as-of tr[data-indicator="i1"] td.target');
   t.equal(await then.locator('[data-target]').textContent(), '= 1 个', 'as of 2022-08-31 the target was = 1 个');
@@ -195,6 +195,16 @@ t.test('the history page shows the target as it was before a mid-year revision',
   await diff.getByRole('button', { name: '比较' }).click();
   await diff.locator('[data-field="from"] .field-error div').waitFor();
   t.equal(await diff.locator('[name=from]').inputValue(), '去年', 'a refused point keeps what was typed');
+  t.equal(await page.locator('table.changes').count(), 0, 'the earlier comparison is cleared, not left as if it answered this one');
+  t.notMatch(await diff.locator('.form-problem').textContent(), /[A-Za-z]{4,}/, 'in Chinese');
+
+  // Record time beside business time: what the system said on 2022-09-14, the day before the revision was typed in.
+  await page.locator('#history-knownat').fill('2022-09-14');
+  await page.locator('#form-history-knownat').getByRole('button', { name: '查看', exact: true }).click();
+  await page.locator('h2', { hasText: '系统在 2022-09-14 所知的项目状态' }).waitFor();
+  t.equal(await page.locator('.as-of tr[data-indicator="i1"] td.target [data-target]').textContent(), '= 1 个');
+  t.match(page.url(), /history\?knownAt=2022-09-14$/);
+  t.equal(await page.locator('tr.later', { hasText: '新增移动端' }).count(), 1, 'the revision, recorded later, is marked so');
   clean();
 });
 

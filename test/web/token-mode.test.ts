@@ -25,7 +25,8 @@ t.test('with a token the project page loads and the xlsx downloads; without one 
   t.teardown(close);
 
   await page.goto(`${url}/#/`);
-  await page.getByText('令牌无效', { exact: false }).or(page.getByText('401', { exact: false })).or(page.getByText('Bearer', { exact: false })).first().waitFor();
+  // Said in plain Chinese (web/messages.js): a token is needed.
+  await page.getByText('需要令牌', { exact: false }).or(page.getByText('令牌无效', { exact: false })).first().waitFor();
 
   await page.locator('#token').fill('s3cret-recorder');
   await page.locator('#token').dispatchEvent('change');

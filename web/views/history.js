@@ -1,6 +1,7 @@
 import { get, query } from '../api.js';
 import { h, fill } from '../dom.js';
 import { commandForm } from '../form.js';
+import { plainProblem } from '../messages.js';
 import { score, timestamp, yuan } from '../format.js';
 import { loadProject } from './project.js';
 import { indicatorTable, projectPath, projectTabs, summary, unavailable } from './parts.js';
@@ -11,14 +12,19 @@ import { indicatorTable, projectPath, projectTabs, summary, unavailable } from '
  */
 export async function historyView(root, { id, params }) {
   const base = projectPath(id);
-  const point = params.revision ? { revision: params.revision } : params.asOf ? { asOf: params.asOf } : {};
+  const point = params.revision ? { revision: params.revision } : params.knownAt ? { knownAt: params.knownAt } : params.asOf ? { asOf: params.asOf } : {};
   const href = (p) => `#/p/${encodeURIComponent(id)}/history${query(p)}`;
   const [history, current] = await Promise.all([get(`${base}/history`), get(base)]);
   const project = current.project;
 
+  // Business time (what had happened by a date) beside record time (what the system said on a day).
   const dateInput = h('input', { type: 'date', id: 'history-asof', name: 'asOf', value: params.asOf ?? '' });
-  const controls = h('form.toolbar', { onsubmit: (e) => (e.preventDefault(), (location.hash = href({ asOf: dateInput.value }))) },
-    h('label', { for: 'history-asof' }, '查看截至日期'), dateInput, h('button', { type: 'submit' }, '查看'),
+  const knownInput = h('input', { type: 'date', id: 'history-knownat', name: 'knownAt', value: params.knownAt ?? '' });
+  const controls = h('div.toolbar',
+    h('form.toolbar', { id: 'form-history-asof', onsubmit: (e) => (e.preventDefault(), (location.hash = href({ asOf: dateInput.value }))) },
+      h('label', { for: 'history-asof' }, '业务截至日期'), dateInput, h('button', { type: 'submit' }, '查看')),
+    h('form.toolbar', { id: 'form-history-knownat', onsubmit: (e) => (e.preventDefault(), (location.hash = href({ knownAt: knownInput.value }))) },
+      h('label', { for: 'history-knownat', title: '只看当天结束前已录入系统的记录（后补的记录不算）' }, '系统在该日所知'), knownInput, h('button', { type: 'submit' }, '查看')),
     h('a.button.secondary', { href: href({}) }, '当前状态'));
 
   const stateBox = h('section.as-of', { 'aria-label': '时点状态' });
@@ -34,16 +40,18 @@ export async function historyView(root, { id, params }) {
 }
 
 async function renderState(box, id, point) {
-  const heading = point.revision !== undefined ? `版本 ${point.revision} 时的项目状态` : point.asOf ? `截至 ${point.asOf} 的项目状态` : '当前状态';
+  const heading = point.revision !== undefined
+    ? `版本 ${point.revision} 时的项目状态`
+    : point.knownAt ? `系统在 ${point.knownAt} 所知的项目状态（当日结束前录入的记录）` : point.asOf ? `截至 ${point.asOf} 的项目状态` : '当前状态';
   let data;
   try {
     data = await loadProject(id, query(point));
   } catch (e) {
-    fill(box, h('h2', heading), h('p.notice', { role: 'status' }, e.status === 404 ? '该时点项目尚未登记。' : e.message));
+    fill(box, h('h2', heading), h('p.notice', { role: 'status' }, e.status === 404 ? '该时点项目尚未登记。' : e.problem ? plainProblem(e.problem).summary : e.message));
     return;
   }
   fill(box,
-    h('h2', { dataset: { point: point.asOf ?? point.revision ?? 'now' } }, heading),
+    h('h2', { dataset: { point: point.asOf ?? point.knownAt ?? point.revision ?? 'now' } }, heading),
     summary(data.project, data.card, data.monitoring),
     data.cardError ? unavailable('得分', data.cardError) : null,
     indicatorTable(data.project, data.card, data.monitoring));
@@ -61,6 +69,8 @@ function diffSection(id, params) {
       { name: 'to', label: '终点', placeholder: '日期、版本号或时间', value: params.to ?? '', keep: true },
     ],
     onSubmit: async ({ from, to }) => {
+      // A refused comparison must not leave the previous one on screen as if it answered this one.
+      fill(result);
       const diff = await get(`${projectPath(id)}/diff${query({ from, to })}`);
       fill(result, changesView(diff.changes));
       return `${from} → ${to}`;
@@ -100,7 +110,9 @@ function changesView(d) {
 /** The audit trail; entries after the chosen point are marked so, and each links to the state after it. */
 function eventsTable(entries, point, href) {
   const after = (e) =>
-    point.revision !== undefined ? e.revision > Number(point.revision) : point.asOf ? (e.effectiveAt ?? e.recordedAt).slice(0, 10) > point.asOf : false;
+    point.revision !== undefined
+      ? e.revision > Number(point.revision)
+      : point.knownAt ? e.recordedAt.slice(0, 10) > point.knownAt : point.asOf ? (e.effectiveAt ?? e.recordedAt).slice(0, 10) > point.asOf : false;
   return h('table.grid.compact.events',
     h('caption', `审计轨迹（${entries.length} 条）`),
     h('thead', h('tr', ['版本', '记录时间', '生效日期', '操作人', '内容', '原因', ''].map((t) => h('th', { scope: 'col' }, t)))),

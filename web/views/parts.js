@@ -9,7 +9,7 @@ export const projectPath = (id) => `/api/projects/${encodeURIComponent(id)}`;
 export function projectTabs(id, current) {
   const href = (view) => `#/p/${encodeURIComponent(id)}${view === 'project' ? '' : `/${view}`}`;
   const tab = (view, label) => h('a.tab', { href: href(view), 'aria-current': view === current ? 'page' : undefined }, label);
-  return h('nav.tabs', { 'aria-label': '项目页面' }, tab('project', '指标与填报'), tab('monitoring', '运行监控'), tab('history', '历史与回放'));
+  return h('nav.tabs', { 'aria-label': '项目页面' }, tab('project', '指标与填报'), tab('batch', '批量填报'), tab('monitoring', '运行监控'), tab('history', '历史与回放'));
 }
 
 /** Name, department, budget, execution, total and grade. `card` and `monitoring` may be missing. */
@@ -85,4 +85,17 @@ export function unavailable(what, error) {
 /** Today's business date as the server sees it (its clock may differ from the browser's). */
 export function serverToday(monitoring) {
   return monitoring?.asOf ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A business date inside the project year: today, or the year's first or last day when today is outside it. */
+export function dateInYear(today, year) {
+  if (!year) return today;
+  if (today < `${year}-01-01`) return `${year}-01-01`;
+  if (today > `${year}-12-31`) return `${year}-12-31`;
+  return today;
+}
+
+/** Indicators often share a name (平台建设工作 as 数量, 质量, 时效 …): the label says its id and 二级指标 too. */
+export function indicatorLabel(i) {
+  return `${i.id} · ${i.level2} · ${i.name}（${i.targetText}）`;
 }
