@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,postgres,forecast] [-- --cpu-prof]
+ * `npm run bench [-- --quick] [-- --only=appends,rebuild,http,queries,as-of,postgres,forecast,departments] [-- --cpu-prof]
  * [-- --record="what changed"] [-- --keep]`
  *
  * Runs each benchmark in its own process (sequentially, so they do not compete for the 2 cores), then
@@ -191,6 +191,39 @@ await step('forecast', '7. year-end forecast', async () => {
   return [
     latencyRow('7. year-end forecast of a 40-indicator project (as of 7月底), p50 / p99 (ms)', f.forecastP50, f.forecastP99, 5, 2),
     latencyRow(`7. project list with forecasts of ${fmt(f.listed)} projects, p50 / p99 (ms)`, f.listP50, f.listP99, 50, 1),
+  ];
+});
+
+await step('departments', '8. department roll-up', async () => {
+  const d = await child('departments.ts', [
+    `--dir=${data.path}`,
+    '--departments=100',
+    '--big=200',
+    '--per=20',
+    '--facts=40',
+    `--iterations=${quick ? 200 : 1000}`,
+    `--list-iterations=${quick ? 30 : 200}`,
+    `--cold-iterations=${quick ? 5 : 20}`,
+  ]);
+  notes.push(
+    `departments: ${fmt(d.projects)} projects of 40 indicators in ${fmt(d.departments)} departments (one of ${fmt(d.big)}, the others 20 each); ` +
+      `answers of ${fmt(d.rollupBytes! / 1024)} KB (roll-up) and ${fmt(d.listBytes! / 1024)} KB (list); ` +
+      `limit = the same bytes from a constant route, p50 / p99; ` +
+      `cold (a point never asked: every line computed) roll-up now p50 ${fmt(d.coldNowP50, 1)} / p99 ${fmt(d.coldNowP99, 1)} ms, ` +
+      `as of a new past date ${fmt(d.coldPastP50, 1)} / ${fmt(d.coldPastP99, 1)} ms, list ${fmt(d.coldListP50)} / ${fmt(d.coldListP99)} ms`,
+  );
+  const row = (benchmark: string, p50: number | undefined, p99: number | undefined, rawP50: number | undefined, rawP99: number | undefined, goalMs: number): Row => ({
+    benchmark,
+    figure: `${fmt(p50, 1)} / ${fmt(p99, 1)}`,
+    limit: `${fmt(rawP50, 1)} / ${fmt(rawP99, 1)}`,
+    ratio: p99 === undefined || rawP99 === undefined ? undefined : p99 / rawP99,
+    goal: `p99 < ${goalMs} ms`,
+    met: p99 !== undefined && p99 < goalMs,
+  });
+  return [
+    row(`8. roll-up of a department of ${fmt(d.big)} projects, now, p50 / p99 (ms)`, d.currentP50, d.currentP99, d.rawRollupP50, d.rawRollupP99, 20),
+    row(`8. the same roll-up as of 2022-06-30, p50 / p99 (ms)`, d.pastP50, d.pastP99, d.rawRollupP50, d.rawRollupP99, 20),
+    row(`8. list of ${fmt(d.departments)} departments (${fmt(d.projects)} projects), p50 / p99 (ms)`, d.listP50, d.listP99, d.rawListP50, d.rawListP99, 50),
   ];
 });
 

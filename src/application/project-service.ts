@@ -37,6 +37,8 @@ import type { ProjectionRunner } from '../read-models/projection-runner.js';
 import type { ProjectListFilter } from '../read-models/projects/project-rows.js';
 import { ProjectStateCache } from '../read-models/projects/project-state-cache.js';
 import type { EventStore } from '../store/event-store.js';
+import { DepartmentRollups } from '../queries/department-rollups.js';
+import type { DepartmentRollup, DepartmentSummary } from '../../projections/departments/rollup-types.js';
 
 export type ServiceDeps = {
   store: EventStore;
@@ -78,10 +80,12 @@ export class ProjectService {
   readonly states: ProjectStateCache;
   private readonly queries: ProjectQueries;
   private readonly commands: CommandDeps;
+  private readonly rollups: DepartmentRollups;
 
   constructor(private readonly deps: ServiceDeps) {
     this.states = deps.states ?? new ProjectStateCache(deps.readDb, deps.store);
     this.queries = new ProjectQueries(deps.store, deps.readDb, deps.clock, this.states);
+    this.rollups = new DepartmentRollups(deps.readDb, this.queries);
     this.commands = {
       store: deps.store,
       clock: deps.clock,
@@ -161,6 +165,21 @@ export class ProjectService {
 
   list(filter: ListFilter): Promise<ProjectSummary[]> {
     return this.queries.list(filter);
+  }
+
+  /**
+   * The roll-up of a department's projects of `year` as of a point (`now`, `asOf` or `knownAt`): the
+   * projects whose department matches `name` once both are NFKC-normalised with whitespace removed.
+   */
+  departmentRollup(name: string, year: number, point: PointInTime): Promise<DepartmentRollup> {
+    return this.rollups.rollup(name, year, point);
+  }
+
+  /** One row per department with projects in `year`, as of a point. */
+  departments(year: number, point: PointInTime): Promise<DepartmentSummary[]> {
+    // Seam (issue 17 part A): department-years recorded without projects join the list here, by name.
+    const withoutProjects: string[] = [];
+    return this.rollups.list(year, point, withoutProjects);
   }
 
   /** The 项目支出绩效自评表 at a point: the table (json) or one of its files. */

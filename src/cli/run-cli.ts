@@ -39,6 +39,8 @@ const USAGE = `用法 / usage:
   jixiao history --project <id> [--from DATE] [--to DATE]
   jixiao diff --project <id> --from <revision|date|time> --to <revision|date|time>
   jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue] [--forecast-grade 优|良|中|差]
+  jixiao departments --year 2022 [--as-of DATE | --known-at TIME]
+  jixiao department-rollup --department 名称 --year 2022 [--as-of DATE | --known-at TIME]
   jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
   jixiao rebuild            replay all projections from position 0
 commands: ${ALL_COMMANDS.map((c) => `${c.cli} (${c.summary})`).join(', ')}
@@ -141,6 +143,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...(colour ? { colour: colour as (typeof COLOURS)[number] } : {}),
         ...(forecastGrade ? { forecastGrade: forecastGrade as (typeof GRADE_LABELS)[number] } : {}),
       }));
+      return 0;
+    }
+    if (name === 'departments' || name === 'department-rollup') {
+      const year = Number(required(values.year, '--year'));
+      if (!Number.isInteger(year)) throw usage('--year 应为年度，如 2022');
+      if (values.revision !== undefined) throw usage('部门汇总没有单一的版本号：请用 --as-of 或 --known-at');
+      const point = pointOf({ asOf: values['as-of'], knownAt: values['known-at'] });
+      if (name === 'departments') out(await service.departments(year, point));
+      else out(await service.departmentRollup(required(values.department, '--department'), year, point));
       return 0;
     }
     if (name === 'monitoring-form') {

@@ -17,6 +17,7 @@ import { commandExecutor, commandRoutes } from './routes/command-routes.js';
 import { departmentRoutes } from './routes/department-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
+import { departmentRollupRoutes } from './routes/department-rollup-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { OPENAPI, transformRoute, withoutUnusedSchemas } from './schemas/openapi.js';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   commandRoutes(app, service, idempotency, deps.clock);
   queryRoutes(app, service);
   departmentRoutes(app, service, commandExecutor(service, idempotency, deps.clock));
+  departmentRollupRoutes(app, service);
   await importRoutes(app, service);
   await webRoutes(app);
   return app;

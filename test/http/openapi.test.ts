@@ -44,7 +44,7 @@ function workDir(t: Test): string {
 t.test('every operation has an operationId, a response schema, problem+json 4xx answers and a security rule', async (t) => {
   const doc = await openapiDocument();
   const ops = operations(doc);
-  t.equal(ops.length, 53, 'nineteen commands, import, nine queries and health; a department-year: register, declare tasks, the eighteen project commands, its state, history and 自评表');
+  t.equal(ops.length, 55, 'nineteen commands, import, eleven queries and health; a department-year: register, declare tasks, the eighteen project commands, its state, history and 自评表');
   t.same(doc.servers, [{ url: '/', description: '本服务 / the server serving this document' }]);
   t.match(doc.components.securitySchemes, { bearerToken: { type: 'http', scheme: 'bearer' } });
   const ids = new Set<string>();
@@ -133,6 +133,17 @@ const CALLS: Record<string, string> = {
   }`,
   monitoring: `const colour: 'green' | 'yellow' | 'red' | 'blue' | undefined = (await client.GET('/api/projects/{id}/monitoring', { params: { path: { id }, query: { asOf: '2022-06-30' } } })).data?.colour;`,
   'self-evaluation': `await client.GET('/api/projects/{id}/self-evaluation', { params: { path: { id }, query: { format: 'csv' } }, parseAs: 'text' });`,
+  departments: `{
+    const rows = (await client.GET('/api/departments', { params: { query: { year: 2022, asOf: '2022-06-30' } } })).data?.departments;
+    const weighted: number | null | undefined = rows?.[0]?.weightedScore;
+    const red: number | undefined = rows?.[0]?.colours.red;
+  }`,
+  'department-rollup': `{
+    const rollup = (await client.GET('/api/departments/{name}/{year}/rollup', { params: { path: { name: '成都市工商业联合会', year: 2022 }, query: { knownAt: '2022-07-01' } } })).data;
+    const fen: number | undefined = rollup?.sources[0]?.budgetFen;
+    const submitted: boolean | undefined = rollup?.projects[0]?.submitted;
+    const grade: '优' | '良' | '中' | '差' | null | undefined = rollup?.grade;
+  }`,
   history: `const summaries: string[] | undefined = (await client.GET('/api/projects/{id}/history', { params: { path: { id } } })).data?.entries.map((e) => e.summary);`,
   diff: `const changed: boolean | undefined = (await client.GET('/api/projects/{id}/diff', { params: { path: { id }, query: { from: '3', to: '2022-06-30' } } })).data?.changes.changed;`,
   import: `{

@@ -1,4 +1,5 @@
 import { computeScorecard } from '../../../domain/scoring/scorecard.js';
+import { explanationGaps } from '../../../domain/scoring/explanation-gaps.js';
 import { ZONE } from '../../../domain/time-zone.js';
 import { refuse } from '../../errors.js';
 import type { ReopenEvaluationInput } from '../inputs.js';
@@ -14,15 +15,7 @@ export function submitEvaluation(state: ProjectState, ctx: DecisionContext): Dec
   const project = requireOpen(state);
   if (project.indicators.length === 0) throw refuse('no-targets', '尚未申报绩效指标，不能提交自评 / no indicators declared');
   const card = computeScorecard(project, { asOf: ctx.now.setZone(ZONE).toISODate()! });
-  const gaps = [];
-  if (card.execution.needsExplanation && !card.execution.explained) {
-    gaps.push({ field: 'execution', message: `预算执行率 ${card.execution.ratePercent}% 低于 90%，缺少偏差原因分析及改进措施` });
-  }
-  for (const i of card.indicators) {
-    if (i.needsExplanation && !i.explained) {
-      gaps.push({ field: `indicators.${i.id}`, message: `「${i.name}」${i.explanationReason ?? '未完全达成'}，缺少偏差原因分析及改进措施` });
-    }
-  }
+  const gaps = explanationGaps(card).map((g) => ({ field: g.indicatorId === null ? 'execution' : `indicators.${g.indicatorId}`, message: g.message }));
   if (gaps.length > 0) {
     throw refuse('explanations-missing', `不能提交自评：${gaps.length} 项缺少偏差说明 / deviation records missing`, gaps);
   }

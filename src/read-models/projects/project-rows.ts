@@ -138,3 +138,8 @@ export function listProjectRows(db: Database, filter: ProjectListFilter = {}): P
   if (moved.size > 0) for (const row of rows) row.revision = moved.get(row.stream)?.revision ?? row.revision;
   return rows;
 }
+
+/** The department names (as spelt) that have projects in `year`, without reading any state. */
+export function listDepartmentNames(db: Database, year: number): string[] {
+  return (db.prepare('SELECT DISTINCT department FROM rm_projects WHERE year = ? AND id IS NOT NULL').all(year) as { department: string }[]).map((r) => r.department);
+}
