@@ -105,7 +105,8 @@ t.test('the CLI imports too: a dry run of 003 shows the plan, --year fills the y
   });
   t.equal(code, 0);
   const r = JSON.parse(out);
-  t.equal(r.projects.length, 2);
+  t.equal(r.projects.length, 3, 'the department-year of its narrative part, and two projects');
+  t.match(r.projects[0].outcome, { status: 'would-create', departmentYear: { name: '玉田县工商联合会本级', year: 2023 } });
   const plan = r.projects.find((p: { spendingPlan?: unknown }) => p.spendingPlan).spendingPlan;
   t.equal(plan.checkpoints.at(-1).month, 12);
   t.equal(plan.checkpoints.at(-1).cumulativePercent, 100);
