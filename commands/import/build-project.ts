@@ -176,6 +176,7 @@ function indicatorsOf(table: RawTable, year: number | undefined, warnings: Warni
       level2: raw.level2,
       name: raw.name,
       target: raw.rawTarget,
+      place: raw.targetPlace,
       parsed: parsed.ok ? parsed.value : null,
       display: parsed.ok ? formatTarget(parsed.value) : null,
       ...(raw.standard !== undefined ? { standard: raw.standard } : {}),
