@@ -4,20 +4,23 @@ import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
 import { monitoringView } from './views/monitoring.js';
 import { historyView } from './views/history.js';
+import { importView } from './views/import.js';
 
 /**
  * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
- * #/p/<id>/history?asOf=&from=&to=.
+ * #/p/<id>/history?asOf=&from=&to=, #/import.
  */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const params = Object.fromEntries(new URLSearchParams(search));
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
+  if (parts[0] === 'import') return { view: 'import', params };
   return { view: 'list', params };
 }
 
 const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView };
+VIEWS.import = importView;
 
 let renderCount = 0;
 

@@ -38,7 +38,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let closed = false;
 
   const start = (): Slot => {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     worker.unref();
     const slot: Slot = {
       worker,
