@@ -42,7 +42,7 @@ t.test('every indicator comes out with a parsed target', async (t) => {
   const byName = (name: string) => p.preview.indicators.find((i) => i.name === name);
   t.equal(byName('任务1: 系统故障率')?.display, '≤ 0.01 %', 'LaTeX "$\\leq 0.01\\%$"');
   t.equal(byName('任务5: 完成日期')?.display, '2022-12-31 前完成', '"≤ 12 月" in the table\'s year');
-  t.equal(byName('任务5: 宣传费用控制成本')?.display, '≤ 1600000.00 元', '"≤ 160 万"');
+  t.equal(byName('任务5: 宣传费用控制成本')?.display, '≤ 160 万元', '"≤ 160 万"');
   t.strictSame(
     [...new Set(p.preview.indicators.map((i) => `${i.level1}/${i.level2}`))],
     ['产出指标/数量指标', '产出指标/质量指标', '产出指标/时效指标', '产出指标/成本指标', '效益指标/社会效益指标', '满意度指标/服务对象满意度指标'],
