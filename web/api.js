@@ -95,3 +95,46 @@ export async function openReport(path, fileName, inNewTab) {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A click handler for a download link: as it is in single-user mode; with a bearer token the file is fetched with it. */
+export function withTokenClick(path, fileName, inNewTab = false) {
+  return (event) => {
+    if (!getToken()) return;
+    event.preventDefault();
+    openReport(path, typeof fileName === 'function' ? fileName() : fileName, inNewTab).catch((e) => alert(e.message));
+  };
+}
+
+/**
+ * Uploads a file as multipart (the import): resolves {data}, rejects with ApiError. XHR rather than
+ * fetch, for its upload progress: onProgress(loaded, total) while sending, onSent() once the server has
+ * it all and is reading it.
+ */
+export function upload(path, file, { onProgress, onSent } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-requested-with', 'jixiao');
+    const actor = getActor();
+    if (actor) xhr.setRequestHeader('x-actor', encodeURIComponent(actor));
+    const token = getToken();
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.upload.onload = () => onSent?.();
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: '无法连接服务器', detail: '无法连接服务器，文件没有上传' }));
+    xhr.onload = () => {
+      let data = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = { detail: xhr.responseText.slice(0, 300) };
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ data });
+      else reject(new ApiError({ title: xhr.statusText, ...data, status: xhr.status }));
+    };
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
+}

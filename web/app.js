@@ -4,6 +4,7 @@ import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
 import { monitoringView } from './views/monitoring.js';
 import { historyView } from './views/history.js';
+import { importView } from './views/import.js';
 import { batchView } from './views/batch-entry.js';
 import { newProjectView, targetsView } from './views/new-project.js';
 import { askActorOnce } from './actor.js';
@@ -12,7 +13,7 @@ import { setWriteGuard } from './api.js';
 
 /**
  * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
- * #/p/<id>/history?asOf=&from=&to=, #/new (register), #/p/<id>/targets (the target grid), #/p/<id>/batch?asOf=.
+ * #/p/<id>/history?asOf=&from=&to=, #/new (register), #/p/<id>/targets (the target grid), #/p/<id>/batch?asOf=, #/import.
  */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
@@ -20,10 +21,11 @@ export function parseRoute(hash) {
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { view: 'new', params };
   if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
+  if (parts[0] === 'import') return { view: 'import', params };
   return { view: 'list', params };
 }
 
-const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView, new: newProjectView, targets: targetsView, batch: batchView };
+const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView, new: newProjectView, targets: targetsView, batch: batchView, import: importView };
 
 let renderCount = 0;
 

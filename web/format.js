@@ -49,3 +49,20 @@ export function timestamp(iso) {
 }
 
 export const STATUS = { open: '填报中', submitted: '已提交自评' };
+
+/**
+ * An amount given in 元 as decimal text ("500000.00"), written in a project's display unit with
+ * thousands separators: "500,000.00 元" or "50.00 万元" (万元 keeps every fen: "0.0123 万元").
+ * Integer arithmetic on the digits, never a float.
+ */
+export function money(decimalYuan, unit = '元') {
+  if (decimalYuan === undefined || decimalYuan === null || decimalYuan === '') return '—';
+  if (unit !== '万元') return `${yuan(decimalYuan)} 元`;
+  const text = String(decimalYuan);
+  const negative = text.startsWith('-');
+  const [int = '0', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  const fen = `${int}${frac.padEnd(2, '0').slice(0, 2)}`.replace(/^0+(?=\d)/, '').padStart(7, '0');
+  let decimals = fen.slice(-6);
+  while (decimals.length > 2 && decimals.endsWith('0')) decimals = decimals.slice(0, -1);
+  return `${yuan(`${negative ? '-' : ''}${fen.slice(0, -6)}.${decimals}`)} 万元`;
+}

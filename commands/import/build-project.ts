@@ -1,5 +1,5 @@
 import { IndicatorInput, type SpendingPlanInput } from '../project/inputs.js';
-import { formatTarget } from '../../domain/values/format.js';
+import { displayTarget } from '../../domain/values/display.js';
 import { parseMoney } from '../../domain/values/parse-money.js';
 import { parsePeriod, periodWarnings } from '../../domain/values/parse-period.js';
 import { parseTarget, qualitativeFromName } from '../../domain/values/parse-target.js';
@@ -178,8 +178,9 @@ function indicatorsOf(table: RawTable, year: number | undefined, warnings: Warni
       level2: raw.level2,
       name: raw.name,
       target: raw.rawTarget,
+      place: raw.targetPlace,
       parsed: parsed.ok ? parsed.value : null,
-      display: parsed.ok ? formatTarget(parsed.value) : null,
+      display: parsed.ok ? displayTarget(parsed.value, raw.rawTarget) : null,
       ...(raw.standard !== undefined ? { standard: raw.standard } : {}),
     });
   }

@@ -19,6 +19,8 @@ export type PreviewIndicator = {
   name: string;
   /** The target as printed. */
   target: string;
+  /** Where the target cell is in the file ("第12行", "Sheet1!D7"), as the warnings name it. */
+  place: string;
   parsed: Target | null;
   display: string | null;
   standard?: string;

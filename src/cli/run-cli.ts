@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Refusal, STATUS_OF } from '../../commands/errors.js';
 import { projectIdOf } from '../../domain/project/events.js';
@@ -15,6 +15,7 @@ import {
   DEPARTMENT_SELF_EVALUATION_FORMATS,
   type DepartmentSelfEvaluationFormat,
 } from '../../projections/reports/department-self-evaluation/department-self-evaluation-file.js';
+import { importSummary, nothingRecordable } from './import-summary.js';
 import { GRADE_LABELS } from '../../domain/scoring/grade.js';
 import { MONITORING_FORM_FORMATS, type MonitoringFormFormat } from '../../projections/reports/monitoring-form/monitoring-form-file.js';
 
@@ -41,10 +42,14 @@ const USAGE = `用法 / usage:
   jixiao list [--department 名称] [--year 2022] [--colour green|yellow|red|blue] [--forecast-grade 优|良|中|差]
   jixiao departments --year 2022 [--as-of DATE | --known-at TIME]
   jixiao department-rollup --department 名称 --year 2022 [--as-of DATE | --known-at TIME]
-  jixiao import <file> [--dry-run] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
+  jixiao import <file> [--dry-run] [--json] [--year 2022] [--department 名称] [--code 编码] [--budget 50万元]
+                            prints a summary table; --json adds the whole answer as JSON
   jixiao rebuild            replay all projections from position 0
-commands: ${ALL_COMMANDS.map((c) => `${c.cli} (${c.summary})`).join(', ')}
+commands (the bodies of the HTTP API):
+${ALL_COMMANDS.map((c) => `  ${c.cli.padEnd(27)}${c.summary}`).join('\n')}
 environment: JIXIAO_DB, EVENTSTORE_CONNECTION_STRING, JIXIAO_ACTOR`;
+
+const HELP_HINT = '用法见 jixiao --help / see jixiao --help';
 
 const COLOURS = ['green', 'yellow', 'red', 'blue'] as const;
 
@@ -53,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: importJsonFlag(argv),
       allowPositionals: true,
       options: {
         project: { type: 'string' },
@@ -65,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'known-at': { type: 'string' },
         revision: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'print-json': { type: 'boolean' },
         year: { type: 'string' },
         department: { type: 'string' },
         code: { type: 'string' },
@@ -80,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n${USAGE}\n`);
+    io.stderr(`错误：${argumentProblem(error as Error & { code?: string })}\n${HELP_HINT}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -105,6 +111,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let runtime: Runtime | undefined;
   try {
+    // A file that cannot be read is said before the store is opened (and created).
+    if (name === 'import' && positionals[1]) mustBeReadableFile(positionals[1]);
+    if (values.json !== undefined && values.json !== '-') mustBeReadableFile(values.json);
     runtime = await openRuntime(config);
     const service = new ProjectService({ ...runtime, clock });
     if (name === 'rebuild') {
@@ -116,25 +125,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (name === 'import') {
       const file = positionals[1];
       if (!file) throw usage('import 需要文件路径 / a file is required');
+      const year = yearOf(values.year);
       const result = await runImport(service, {
         file,
         dryRun: values['dry-run'] === true,
         actor,
         params: {
-          ...(values.year ? { year: Number(values.year) } : {}),
+          ...(year !== undefined ? { year } : {}),
           ...(values.department ? { department: values.department } : {}),
           ...(values.code ? { code: values.code } : {}),
           ...(values.budget ? { budget: values.budget } : {}),
         },
       });
-      out(result);
-      return 0;
+      io.stdout(importSummary(result));
+      if (values['print-json']) out(result);
+      return nothingRecordable(result) ? 1 : 0;
     }
     if (name === 'list') {
       const colour = values.colour;
       if (colour !== undefined && !(COLOURS as readonly string[]).includes(colour)) throw usage(`--colour 应为 ${COLOURS.join('|')}`);
-      const year = values.year === undefined ? undefined : Number(values.year);
-      if (year !== undefined && !Number.isInteger(year)) throw usage('--year 应为年度，如 2022');
+      const year = yearOf(values.year);
       const forecastGrade = values['forecast-grade'];
       if (forecastGrade !== undefined && !(GRADE_LABELS as readonly string[]).includes(forecastGrade)) throw usage(`--forecast-grade 应为 ${GRADE_LABELS.join('|')}`);
       out(await service.list({
@@ -250,6 +260,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     out({ id: result.id, revision: result.revision });
     return 0;
   } catch (error) {
+    if (error instanceof Refusal && error.rule === 'usage') {
+      io.stderr(`错误：${error.message}\n${HELP_HINT}\n`);
+      return 2;
+    }
+    const fileProblem = fileProblemOf(error);
+    if (fileProblem) {
+      io.stderr(`错误：${fileProblem}\n`);
+      return 2;
+    }
     if (error instanceof Refusal) {
       io.stderr(`${JSON.stringify({ status: STATUS_OF[error.kind], rule: error.rule, detail: error.message, errors: error.errors }, null, 2)}\n`);
       return error.rule === 'usage' ? 2 : 1;
@@ -261,12 +280,53 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const usage = (message: string) => new Refusal('invalid', 'usage', `${message}\n${USAGE}`);
+const usage = (message: string) => new Refusal('invalid', 'usage', message);
 
-function yearOf(text: string): number {
+/** `--json` after `import` asks for the JSON answer (elsewhere it names the body's file). */
+function importJsonFlag(argv: string[]): string[] {
+  const command = argv.find((a) => !a.startsWith('-'));
+  return command === 'import' ? argv.map((a) => (a === '--json' ? '--print-json' : a)) : argv;
+}
+
+/** A year as the commands take it (2000–2100), or a usage error: a bad --year is refused, not dropped. */
+function yearOf(text: string): number;
+function yearOf(text: string | undefined): number | undefined;
+function yearOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   const year = Number(text);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw usage('--year 应为年度，如 2022');
+  if (!/^\d{4}$/.test(text.trim()) || year < 2000 || year > 2100) throw usage(`--year 应为 2000–2100 之间的年度，如 2022，而不是 "${text}"`);
   return year;
+}
+
+/** node:util parseArgs's messages, said in the user's words. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `没有 ${option} 这个选项 / unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) ? `选项 ${option} 后面需要一个值 / ${option} needs a value` : `选项 ${option} 不接受值 / ${option} takes no value`;
+    default:
+      return error.message;
+  }
+}
+
+function mustBeReadableFile(path: string): void {
+  if (statSync(path).isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
+  closeSync(openSync(path, 'r'));
+}
+
+/** A file that cannot be read (missing, a directory, not allowed): said in one line, no stack trace. */
+function fileProblemOf(error: unknown): string | undefined {
+  const e = error as { code?: string; path?: string };
+  if (typeof e?.code !== 'string' || typeof e.path !== 'string') return undefined;
+  const what: Record<string, string> = {
+    ENOENT: '找不到文件 / no such file',
+    EISDIR: '这是一个目录，不是文件 / is a directory',
+    EACCES: '没有权限读取 / permission denied',
+    EPERM: '没有权限 / not permitted',
+  };
+  return what[e.code] ? `${what[e.code]}：${e.path}` : undefined;
 }
 
 function required(value: string | undefined, flag: string): string {

@@ -38,7 +38,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   let closed = false;
 
   const start = (): Slot => {
-    const worker = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    // execArgv []: the parent's flags and loaders stay with it (under tap its coverage loader made a
+    // worker's first file take 17 s instead of 2); parse-worker.mjs registers tsx when it needs it.
+    const worker = new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     worker.unref();
     const slot: Slot = {
       worker,

@@ -34,6 +34,12 @@ export type ProjectSummary = {
   /** The year-end forecast as of today: expected total and grade if the year ends as forecast. */
   forecastTotal: number;
   forecastGrade: Scorecard['grade'];
+  /** 全年预算数, 全年执行数 as of today and 全年预计执行数, in 元 (decimal text). */
+  budget: string;
+  spent: string;
+  expectedSpent: string;
+  /** The money unit the project's forms print in. */
+  displayUnit: DeclaredProject['displayUnit'];
 };
 
 export type ListFilter = ProjectListFilter & { colour?: Colour; forecastGrade?: Scorecard['grade'] };
@@ -139,6 +145,10 @@ export class ProjectQueries {
       status: project.status,
       forecastTotal: forecast.expected.total,
       forecastGrade: forecast.expected.grade,
+      budget: card.execution.budget,
+      spent: card.execution.spent,
+      expectedSpent: forecast.execution.expectedSpent,
+      displayUnit: project.displayUnit,
     };
     this.summaries.set(stream, { revision: project.revision, day: today, summary });
     return summary;

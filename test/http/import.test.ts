@@ -97,14 +97,15 @@ t.test('the CLI imports too: a dry run of 003 shows the plan, --year fills the y
   const file = join(dir, '003.txt');
   writeFileSync(file, F003);
   let out = '';
-  const code = await runCli(['import', file, '--dry-run', '--year', '2023'], {
+  const code = await runCli(['import', file, '--dry-run', '--year', '2023', '--json'], {
     stdout: (s) => (out += s),
     stderr: () => {},
     readStdin: async () => '',
     env: { JIXIAO_DB: join(dir, 'j.db') },
   });
   t.equal(code, 0);
-  const r = JSON.parse(out);
+  t.match(out, /^试导入：/, 'the summary comes first');
+  const r = JSON.parse(out.slice(out.indexOf('\n{') + 1));
   t.equal(r.projects.length, 3, 'the department-year of its narrative part, and two projects');
   t.match(r.projects[0].outcome, { status: 'would-create', departmentYear: { name: '玉田县工商联合会本级', year: 2023 } });
   const plan = r.projects.find((p: { spendingPlan?: unknown }) => p.spendingPlan).spendingPlan;

@@ -92,7 +92,13 @@ const CALLS: Record<string, string> = {
     const rule: string | undefined = error?.rule;
     const field: string | undefined = error?.errors?.[0]?.field;
   }`,
-  list: `const totals: number[] | undefined = (await client.GET('/api/projects', { params: { query: { year: 2022, colour: 'red' } } })).data?.projects.map((p) => p.total);`,
+  list: `{
+    // json or (format=xlsx) a workbook: the client tells them apart as for the 自评表
+    const data = (await client.GET('/api/projects', { params: { query: { year: 2022, colour: 'red', q: '平台', sort: 'budget', order: 'desc' } } })).data;
+    const totals: number[] | undefined = typeof data === 'object' ? data.projects.map((p) => p.total) : undefined;
+    const units: ('元' | '万元')[] | undefined = typeof data === 'object' ? data.projects.map((p) => p.displayUnit) : undefined;
+    const red: number | undefined = typeof data === 'object' ? data.colourThresholds.red : undefined;
+  }`,
   'declare-targets': `await client.PUT('/api/projects/{id}/targets', { params: { path: { id } }, body: { indicators: [{ level1: '产出指标', level2: '数量指标', name: '平台', target: '= 1 个' }] } });`,
   'set-spending-plan': `await client.PUT('/api/projects/{id}/spending-plan', { params: { path: { id } }, body: { checkpoints: [{ month: 6, cumulativePercent: 30 }], reason: '调整' } });`,
   'record-spending': `await client.POST('/api/projects/{id}/spending', { params: { path: { id } }, body: { amount: '7万元', date: '2022年6月20日', note: '首付款' } });`,

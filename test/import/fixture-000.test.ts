@@ -31,14 +31,14 @@ t.test('every project of the file is found, with its code and its indicators', a
   );
 });
 
-t.test('the cost target "≤ 20万" is 20000000 fen, shown as ≤ 200000.00 元', async (t) => {
+t.test('the cost target "≤ 20万" is 20000000 fen, shown as written, ≤ 20 万元', async (t) => {
   const { projects } = await readTargetTables(source);
   const cost = projects[0]!.preview.indicators.find((i) => i.target === '≤ 20万');
   t.ok(cost, 'line 19: 开展八大专项行动工作 ≤ | | 20万');
   t.equal(cost!.name, '开展八大专项行动工作');
   t.equal(cost!.level2, '成本指标');
   t.strictSame(cost!.parsed, { kind: 'compare', comparator: '<=', quantity: { kind: 'money', fen: 20_000_000 } });
-  t.equal(cost!.display, '≤ 200000.00 元');
+  t.equal(cost!.display, '≤ 20 万元');
 });
 
 t.test('blank level cells carry the level above; 成本指标 in the 二级 column stays under 产出指标', async (t) => {
@@ -50,7 +50,7 @@ t.test('blank level cells carry the level above; 成本指标 in the 二级 colu
       ['产出指标', '数量指标', '= 1 个'],
       ['产出指标', '质量指标', '平台建设工作高质量完成'],
       ['产出指标', '时效指标', '2022-12-31 前完成'],
-      ['产出指标', '成本指标', '≤ 500000.00 元'],
+      ['产出指标', '成本指标', '≤ 50 万元'],
       ['产出指标', '成本指标', '= 100 %'],
       ['效益指标', '社会效益指标', '促进民营经济高质量发展提供了有力组织保障'],
       ['满意度指标', '满意度指标', '≥ 98 %'],
@@ -67,7 +67,7 @@ t.test('the number may sit in the 值 cell or be glued in the unit cell; 定性 
   t.strictSame(first!.target, { comparator: '≥', value: '7次' }, 'line 9: ≥ | | 7次');
   t.match(first!.explanation, /^1\. 按章程召开1次执委会/, 'the 备注 cell is kept as the explanation');
   const p4 = projects[3]!.preview.indicators;
-  t.equal(p4.find((i) => i.target === '= 0.5 万元')?.display, '= 5000.00 元', 'line 83: = | | 0.5 | 万元');
+  t.equal(p4.find((i) => i.target === '= 0.5 万元')?.display, '= 0.5 万元', 'line 83: = | | 0.5 | 万元');
   t.equal(p4.find((i) => i.name === '完成时限')?.display, '2022-12-31 前完成', 'line 82: 定性 | 2022年12月31日');
   t.equal(projects[4]!.preview.indicators[0]!.display, '≥ 15 次', 'line 102: 定性 | 15次以上');
 });

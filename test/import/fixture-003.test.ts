@@ -77,7 +77,7 @@ t.test('指标值确定依据 is the declared standard, 绩效指标描述 the e
   t.equal(projects[0]!.targets.indicators[0]!.explanation, '完成率');
   t.strictSame(
     projects[1]!.preview.indicators.map((i) => i.display),
-    ['≥ 3 次', '≥ 80 %', '≥ 80 %', '≤ 50000.00 元', '≥ 100 人次', '≥ 3 次', '保证人才队伍可持续建设', '≥ 95 %'],
+    ['≥ 3 次', '≥ 80 %', '≥ 80 %', '≤ 5 万元', '≥ 100 人次', '≥ 3 次', '保证人才队伍可持续建设', '≥ 95 %'],
   );
   t.equal(projects[0]!.preview.indicators[0]!.display, '≥ 90', '"≥90" without a unit stays without one');
 });

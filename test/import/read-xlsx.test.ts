@@ -64,7 +64,7 @@ t.test('the common xlsx layout: fields above the header, merged levels carried d
   t.strictSame(p.targets.indicators[3]!.target, { comparator: '≤', value: 50, unit: '万元' }, 'the three cells go to the command as they are');
   t.strictSame(
     p.preview.indicators.map((i) => i.display),
-    ['= 1 个', '高质量完成', '2022-12-31 前完成', '≤ 500000.00 元', '= 100 %', '有效', '≥ 98 %'],
+    ['= 1 个', '高质量完成', '2022-12-31 前完成', '≤ 50 万元', '= 100 %', '有效', '≥ 98 %'],
   );
   t.strictSame(
     p.targets.indicators.map((i) => i.points),
@@ -183,7 +183,7 @@ t.test('a two-row header (指标值 over 符号|值|单位), a symbol that is no
     p.preview.indicators.map((i) => [i.level1, i.level2, i.name, i.display]),
     [
       ['产出指标', '数量指标', '调解培训', '= 1 次'],
-      ['产出指标', '成本指标', '培训成本', '≤ 5000.00 元'],
+      ['产出指标', '成本指标', '培训成本', '≤ 0.5 万元'],
       ['满意度指标', '满意度指标', '当事人满意度', null],
     ],
   );

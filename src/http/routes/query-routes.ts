@@ -15,13 +15,17 @@ import { DiffSchema } from '../schemas/diff.js';
 import { HistorySchema } from '../schemas/history.js';
 import { MonitoringSchema } from '../schemas/monitoring.js';
 import { problems, QUERY_PROBLEMS } from '../schemas/problem.js';
-import { ProjectListSchema } from '../schemas/project-list.js';
+import { ProjectListResponse } from '../schemas/project-list.js';
+import { LIST_SORT_KEYS, selectProjects } from '../../../projections/list/select-projects.js';
+import { listCaption, projectListXlsx } from '../../../projections/list/project-list-xlsx.js';
+import { defaultPolicy } from '../../../domain/project/policy.js';
 import { ProjectAtSchema } from '../schemas/project-state.js';
 import { ScorecardSchema } from '../schemas/scorecard.js';
 import { SelfEvaluationResponse } from '../schemas/self-evaluation.js';
 import { MonitoringFormResponse } from '../schemas/monitoring-form.js';
 import { YearEndForecastSchema } from '../schemas/forecast.js';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Params = z.object({ id: ProjectIdParam });
 export const PointQuerySchema = z.object({
   asOf: z.string().optional().describe('business date: facts effective by the end of that day (Asia/Shanghai)'),
@@ -38,26 +42,35 @@ export function queryRoutes(app: FastifyInstance, service: ProjectService): void
       schema: {
         tags: ['queries'],
         operationId: 'list',
-        summary: '项目列表（总分、等级、颜色、执行率）',
+        summary: '项目列表（预算、执行、总分、等级、颜色、预计；可搜索、排序，可导出 xlsx）',
         querystring: z.object({
           department: z.string().optional(),
           year: z.coerce.number().int().optional(),
           colour: z.enum(['green', 'yellow', 'red', 'blue']).optional(),
           forecastGrade: z.enum(GRADE_LABELS).optional().describe('only projects whose year-end forecast has this grade'),
+          q: z.string().max(200).optional().describe('search: projects whose name, code or department contains this text'),
+          sort: z.enum(LIST_SORT_KEYS).optional().describe('the column to sort by (colour: worst first)'),
+          order: z.enum(['asc', 'desc']).default('asc'),
+          format: z.enum(['json', 'xlsx']).default('json').describe('xlsx: the same list as an A4-landscape workbook'),
         }),
-        response: { 200: ProjectListSchema, ...problems(400, 401, 403, 503) },
+        response: { 200: ProjectListResponse, ...problems(400, 401, 403, 503) },
       },
     },
-    async (request) => {
-      const { department, year, colour, forecastGrade } = request.query;
+    async (request, reply) => {
+      const { department, year, colour, forecastGrade, q, sort, order, format } = request.query;
       const allowed = listableDepartments(request);
-      const projects = await service.list({
+      const listed = await service.list({
         ...(department ? { department } : {}),
         ...(year ? { year } : {}),
         ...(colour ? { colour } : {}),
         ...(forecastGrade ? { forecastGrade } : {}),
       });
-      return { projects: allowed ? projects.filter((p) => allowed.includes(p.department)) : projects };
+      const projects = selectProjects(allowed ? listed.filter((p) => allowed.includes(p.department)) : listed, { ...(q ? { q } : {}), ...(sort ? { sort } : {}), order });
+      if (format === 'json') return { projects, colourThresholds: defaultPolicy().colours };
+      const caption = listCaption({ ...request.query, ...(sort ? {} : { order: undefined }) }, projects.length, service.today());
+      const body = await projectListXlsx(projects, caption);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`项目列表-${service.today()}.xlsx`)}`);
+      return reply.type(XLSX_TYPE).send(body);
     },
   );
 

@@ -94,6 +94,7 @@ export const ImportResultSchema = z
               level2: z.string(),
               name: z.string(),
               target: z.string().describe('as printed'),
+              place: z.string().describe('the target cell, as warnings name places ("第12行", "Sheet1!D7")'),
               parsed: TargetOut.nullable(),
               display: z.string().nullable(),
               standard: z.string().optional(),
