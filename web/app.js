@@ -4,20 +4,26 @@ import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
 import { monitoringView } from './views/monitoring.js';
 import { historyView } from './views/history.js';
+import { departmentsView } from './views/departments.js';
+import { departmentView } from './views/department.js';
 
 /**
  * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
- * #/p/<id>/history?asOf=&from=&to=.
+ * #/p/<id>/history?asOf=&from=&to=, #/departments?year=&asOf=&unit=, #/d/<department>/<year>?asOf=&unit=.
  */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const params = Object.fromEntries(new URLSearchParams(search));
   const parts = (path || '/').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
+  if (parts[0] === 'departments') return { view: 'departments', params };
+  if (parts[0] === 'd' && parts[1] && parts[2]) return { view: 'department', name: parts[1], year: parts[2], params };
   return { view: 'list', params };
 }
 
 const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView };
+VIEWS.departments = departmentsView;
+VIEWS.department = departmentView;
 
 let renderCount = 0;
 
