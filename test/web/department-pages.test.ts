@@ -43,16 +43,17 @@ const texts = async (page: Page, selector: string) => (await page.locator(select
 
 /** Nothing wider than the window: no table, box or form runs off the right edge. */
 async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  // A string, so that this file needs no DOM types.
+  return page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} > ${width}`);
+    const out = [];
+    if (document.documentElement.scrollWidth > width) out.push('page ' + document.documentElement.scrollWidth + ' > ' + width);
     for (const el of document.querySelectorAll('main table, main section, main form, main .table-box')) {
       const right = el.getBoundingClientRect().right;
-      if (right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(right)} > ${width}`);
+      if (right > width + 0.5) out.push(el.tagName.toLowerCase() + '.' + el.className + ' ends at ' + Math.round(right) + ' > ' + width);
     }
     return out;
-  });
+  })()`);
 }
 
 t.test('the department list: one row per department with the totals a finance bureau checks, in 元 or 万元', async (t) => {
