@@ -57,7 +57,7 @@ function goals(d) {
 function tasksTable(d, unit) {
   const rows = d.tasks.map((t, k) =>
     h('tr', { dataset: { task: t.id } },
-      h('td', `任务${k + 1}`),
+      h('td.nowrap', `任务${k + 1}`),
       h('td.name', t.name),
       h('td', t.content ?? ''),
       h('td.num', t.budgetFen === null ? '—' : inUnit(t.budgetFen, unit),
