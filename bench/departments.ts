@@ -53,7 +53,8 @@ childMain(async () => {
 
   // The raw limit: the same answers' bytes from constant routes.
   const constant = new Map<string, string>();
-  app.get('/bench/constant/:which', async (request, reply) => reply.type('application/json; charset=utf-8').send(constant.get((request.params as { which: string }).which)));
+  // As the routes send theirs (sendJson): UTF-8 bytes.
+  app.get('/bench/constant/:which', async (request, reply) => reply.type('application/json; charset=utf-8').send(Buffer.from(constant.get((request.params as { which: string }).which)!)));
 
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url });

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import t from 'tap';
 import { fixedClock } from '../../src/clock.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { B, DEPARTMENT, recordDepartmentYear } from '../helpers/department-year.js';
+import { B, DEPARTMENT, recordDepartmentProjects } from '../helpers/department-projects.js';
 import { testApp } from '../helpers/test-app.js';
 
 /** The department year recorded over HTTP, then read by the CLI from the same files: what the API answers. */
 t.test('jixiao departments and department-rollup answer what the API answers', async (t) => {
   const h = await testApp();
-  await recordDepartmentYear(h);
+  await recordDepartmentProjects(h);
   h.setNow('2023-01-05T09:00:00');
   const api = (await h.call('GET', `/api/departments/${encodeURIComponent(DEPARTMENT)}/2022/rollup?asOf=2022-06-30`)).json();
   await h.app.close();

@@ -62,7 +62,7 @@ const STEPS: Step[] = [
 ];
 
 /** Records the department's year through the HTTP API, each step at its own clock time. */
-export async function recordDepartmentYear(h: TestApp): Promise<void> {
+export async function recordDepartmentProjects(h: TestApp): Promise<void> {
   for (const [now, method, url, body] of STEPS) {
     h.setNow(now);
     const res = await h.call(method, url, body);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { testApp } from '../../helpers/test-app.js';
-import { A, B, C, DEPARTMENT, recordDepartmentYear } from '../../helpers/department-year.js';
+import { A, B, C, DEPARTMENT, recordDepartmentProjects } from '../../helpers/department-projects.js';
 import { DepartmentListSchema, DepartmentRollupSchema } from '../../../src/http/schemas/department-rollup.js';
 
 const WAN = 1_000_000; // fen in 1 万元
@@ -9,7 +9,7 @@ const url = (name: string, query = '') => `/api/departments/${encodeURIComponent
 t.test('the roll-up of a department with three projects: the figures a finance bureau checks', async (t) => {
   const h = await testApp();
   t.teardown(h.close);
-  await recordDepartmentYear(h);
+  await recordDepartmentProjects(h);
   h.setNow('2023-01-05T10:00:00');
 
   // Asked with an ideographic space: NFKC and whitespace removed on both sides.
