@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { launchBrowser, listen, openPage, type OpenedPage } from '../helpers/browser.js';
-import { A, B, C, DEPARTMENT, recordDepartmentYear } from '../helpers/department-year.js';
+import { A, B, C, DEPARTMENT, recordDepartmentProjects } from '../helpers/department-projects.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -19,7 +19,7 @@ const SIZES = [
 
 async function departmentApp(): Promise<{ h: TestApp; url: string }> {
   const h = await testApp({ now: '2022-01-10T09:00:00', memory: true });
-  await recordDepartmentYear(h);
+  await recordDepartmentProjects(h);
   h.setNow('2023-01-05T10:00:00');
   return { h, url: await listen(h) };
 }
