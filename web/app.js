@@ -4,6 +4,8 @@ import { listView } from './views/list.js';
 import { projectView } from './views/project.js';
 import { monitoringView } from './views/monitoring.js';
 import { historyView } from './views/history.js';
+import { departmentsView } from './views/departments.js';
+import { departmentView } from './views/department.js';
 import { importView } from './views/import.js';
 import { batchView } from './views/batch-entry.js';
 import { newProjectView, targetsView } from './views/new-project.js';
@@ -13,7 +15,8 @@ import { setWriteGuard } from './api.js';
 
 /**
  * Hash routes: #/ (list, ?department=&year=&colour=), #/p/<id>, #/p/<id>/monitoring?asOf=,
- * #/p/<id>/history?asOf=&from=&to=, #/new (register), #/p/<id>/targets (the target grid), #/p/<id>/batch?asOf=, #/import.
+ * #/p/<id>/history?asOf=&from=&to=, #/new (register), #/p/<id>/targets (the target grid), #/p/<id>/batch?asOf=, #/import,
+ * #/departments?year=&asOf=&unit=, #/d/<department>/<year>?asOf=&unit=.
  */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
@@ -22,10 +25,23 @@ export function parseRoute(hash) {
   if (parts[0] === 'new') return { view: 'new', params };
   if (parts[0] === 'p' && parts[1]) return { view: parts[2] ?? 'project', id: parts[1], params };
   if (parts[0] === 'import') return { view: 'import', params };
+  if (parts[0] === 'departments') return { view: 'departments', params };
+  if (parts[0] === 'd' && parts[1] && parts[2]) return { view: 'department', name: parts[1], year: parts[2], params };
   return { view: 'list', params };
 }
 
-const VIEWS = { list: listView, project: projectView, monitoring: monitoringView, history: historyView, new: newProjectView, targets: targetsView, batch: batchView, import: importView };
+const VIEWS = {
+  list: listView,
+  project: projectView,
+  monitoring: monitoringView,
+  history: historyView,
+  new: newProjectView,
+  targets: targetsView,
+  batch: batchView,
+  import: importView,
+  departments: departmentsView,
+  department: departmentView,
+};
 
 let renderCount = 0;
 
