@@ -239,7 +239,8 @@ export class ProjectService {
    */
   async departmentSelfEvaluation(name: string, year: number, point: PointInTime, format: DepartmentSelfEvaluationFormat): Promise<DepartmentSelfEvaluationAnswer> {
     const { project, businessDate } = await this.queries.at(departmentRef(name, year), point);
-    const table = departmentSelfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }));
+    const rollup = project.indicators.length === 0 ? await this.departmentRollup(project.department, year, point) : undefined;
+    const table = departmentSelfEvaluationTable(project, computeScorecard(project, { asOf: businessDate }), rollup);
     return format === 'json' ? { format, table } : departmentSelfEvaluationFile(table, format);
   }
 

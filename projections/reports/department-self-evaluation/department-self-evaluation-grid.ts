@@ -13,6 +13,7 @@ import {
   type FormGrid,
   type GridCell,
 } from '../self-evaluation-grid.js';
+import type { RollupPrefill } from './rollup-prefill.js';
 import type { DepartmentSelfEvaluationTable } from './department-self-evaluation-table.js';
 
 /**
@@ -47,11 +48,40 @@ export function departmentSelfEvaluationGrid(table: DepartmentSelfEvaluationTabl
   rows.push(...goalsBlock(table.goals));
   const labelled = table.indicatorGroups.filter((g) => g.label !== '');
   const count = table.indicatorGroups.reduce((n, g) => n + g.indicators.length, 0) + labelled.length;
-  rows.push(indicatorHeader(count));
+  if (table.prefilledFromRollup !== null) rows.push(...prefilledProjectRows(table.prefilledFromRollup));
+  else rows.push(indicatorHeader(count));
   for (const group of table.indicatorGroups) {
     if (group.label !== '') rows.push([cell(1, group.label, 'label', 8)]);
     rows.push(...indicatorRows(group.indicators));
   }
   rows.push(...totalRows(table));
   return { columnCount: COLUMN_COUNT, columnWidths: [...FORM_WIDTHS], rows, headingRows: 2, notes: table.notes, footer: FOOTER };
+}
+
+/**
+ * Where the indicator table would be: each project's result from the roll-up (项目名称 | 编码 |
+ * 全年预算数 | 全年执行数 | 执行率 | 得分 | 等级), marked as pre-filled for the user to complete.
+ */
+function prefilledProjectRows(prefill: RollupPrefill): GridCell[][] {
+  const rows: GridCell[][] = [
+    [
+      cell(0, '绩效指标（由所属项目汇总预填，待完善）', 'label', 1, prefill.projects.length + 2),
+      cell(1, '项目名称', 'header', 2),
+      cell(3, '项目编码', 'header'),
+      ...['全年预算数', '全年执行数', '执行率（%）', '得分', '等级'].map((t, k) => cell(4 + k, t, 'header')),
+    ],
+  ];
+  for (const p of prefill.projects) {
+    rows.push([
+      cell(1, p.name, 'text', 2),
+      cell(3, p.code, 'text'),
+      amountCell(4, p.budget),
+      amountCell(5, p.spent),
+      cell(6, p.executionPercent, 'number'),
+      cell(7, p.score, 'number'),
+      cell(8, p.grade, 'text'),
+    ]);
+  }
+  rows.push([cell(1, `项目加权平均（按全年预算数加权，${prefill.projectCount} 个项目）`, 'label', 5), cell(6, '', 'text'), cell(7, prefill.weightedScore, 'number'), cell(8, prefill.grade ?? '', 'text')]);
+  return rows;
 }

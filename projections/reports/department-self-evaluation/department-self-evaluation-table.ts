@@ -2,6 +2,8 @@ import type { DeclaredProject } from '../../../domain/project/state.js';
 import type { Scorecard } from '../../../domain/scoring/scorecard-types.js';
 import { amountIn, type MoneyUnit } from '../../../domain/values/display.js';
 import { tasksExecution } from '../../departments/task-execution.js';
+import type { DepartmentRollup } from '../../departments/rollup-types.js';
+import { PREFILL_NOTE, rollupFunding, rollupPrefill, type RollupPrefill } from './rollup-prefill.js';
 import { selfEvaluationTable, type FundingRow, type IndicatorRow, type SelfEvaluationTable } from '../self-evaluation-table.js';
 
 /**
@@ -39,19 +41,23 @@ export type DepartmentSelfEvaluationTable = {
   unassignedSpent: number;
   goals: SelfEvaluationTable['goals'];
   indicatorGroups: IndicatorGroup[];
+  /** Set when the department-year declares no indicators: funding and results from the roll-up. */
+  prefilledFromRollup: RollupPrefill | null;
   pointsTotal: number;
   total: number;
   grade: Scorecard['grade'];
   notes: string[];
 };
 
-export function departmentSelfEvaluationTable(state: DeclaredProject, card: Scorecard): DepartmentSelfEvaluationTable {
+/** `rollup` is used only when the department-year declares no indicators of its own (see rollup-prefill.ts). */
+export function departmentSelfEvaluationTable(state: DeclaredProject, card: Scorecard, rollup?: DepartmentRollup): DepartmentSelfEvaluationTable {
   const base = selfEvaluationTable(state, card);
   const unit = state.displayUnit;
   const { tasks, unassignedSpentFen } = tasksExecution(state);
   const taskOf = new Map(state.indicators.map((i) => [i.id, i.task ?? null]));
   const rows = base.indicators.map((r): DepartmentIndicatorRow => ({ ...r, task: taskOf.get(r.id) ?? null }));
   const groups: IndicatorGroup[] = tasks.map((t, n) => ({ task: t.id, label: `任务${n + 1}：${t.name}`, indicators: rows.filter((r) => r.task === t.id) }));
+  const prefill = state.indicators.length === 0 && rollup !== undefined ? rollupPrefill(rollup, unit) : null;
   const none = rows.filter((r) => r.task === null || !tasks.some((t) => t.id === r.task));
   if (none.length > 0) groups.push({ task: null, label: tasks.length > 0 ? '不属于任务的指标' : '', indicators: none });
   return {
@@ -60,7 +66,7 @@ export function departmentSelfEvaluationTable(state: DeclaredProject, card: Scor
     header: { id: state.id, department: state.department, year: state.year },
     asOf: base.asOf,
     status: base.status,
-    funding: base.funding,
+    funding: prefill !== null && rollup !== undefined ? rollupFunding(rollup, unit) : base.funding,
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.name,
@@ -72,11 +78,13 @@ export function departmentSelfEvaluationTable(state: DeclaredProject, card: Scor
     unassignedSpent: amountIn(unassignedSpentFen, unit),
     goals: base.goals,
     indicatorGroups: groups.filter((g) => g.indicators.length > 0),
+    prefilledFromRollup: prefill,
     pointsTotal: base.pointsTotal,
     total: base.total,
     grade: base.grade,
     notes: [
       ...base.notes.map((n) => n.replace('项目未登记资金来源', '部门未登记资金来源')),
+      ...(prefill !== null ? [PREFILL_NOTE] : []),
       ...(tasks.length > 0 ? ['任务的执行数为记明该任务的支出；未记明任务的支出只计入部门合计。'] : []),
     ],
   };

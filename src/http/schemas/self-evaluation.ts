@@ -103,6 +103,26 @@ export const DepartmentSelfEvaluationTableSchema = z
         indicators: z.array(shape.indicators.element.extend({ task: z.string().nullable() })),
       }),
     ),
+    prefilledFromRollup: z
+      .object({
+        projectCount: z.number().int(),
+        projects: z.array(
+          z.object({
+            id: z.string(),
+            code: z.string(),
+            name: z.string(),
+            budget: z.number().describe('全年预算数, in moneyUnit'),
+            spent: z.number().describe('全年执行数, in moneyUnit'),
+            executionPercent: z.number().nullable(),
+            score: z.number(),
+            grade: ProjectGradeSchema,
+          }),
+        ),
+        weightedScore: z.number().nullable().describe('the roll-up’s budget-weighted average score'),
+        grade: ProjectGradeSchema.nullable(),
+      })
+      .nullable()
+      .describe('set when the department-year declares no indicators: funding is then the roll-up’s, and the projects’ results stand in the indicator part, pre-filled for the user to complete'),
     pointsTotal: shape.pointsTotal,
     total: shape.total,
     grade: shape.grade,

@@ -1,0 +1,68 @@
+import type { GradeLabel } from '../../../domain/scoring/grade.js';
+import { amountIn, type MoneyUnit } from '../../../domain/values/display.js';
+import type { DepartmentRollup } from '../../departments/rollup-types.js';
+import type { FundingRow } from '../self-evaluation-table.js';
+
+/**
+ * Issue 17 item 4: a department-year that declares no indicators of its own gets its 自评表 pre-filled
+ * from the roll-up of its projects, for the user to complete: the funding block is the projects'
+ * 全年预算数 / 全年执行数 (total and by source; 年初预算数, 分值 and 得分 left empty), and the indicator
+ * part lists each project's result (score, grade) instead of indicators.
+ */
+export type PrefilledProject = {
+  id: string;
+  code: string;
+  name: string;
+  /** 全年预算数 and 全年执行数, in moneyUnit. */
+  budget: number;
+  spent: number;
+  executionPercent: number | null;
+  score: number;
+  grade: GradeLabel;
+};
+
+export type RollupPrefill = {
+  projectCount: number;
+  projects: PrefilledProject[];
+  /** The roll-up's budget-weighted average score and its grade; null when no project has a budget. */
+  weightedScore: number | null;
+  grade: GradeLabel | null;
+};
+
+export function rollupFunding(rollup: DepartmentRollup, unit: MoneyUnit): FundingRow[] {
+  const row = (kind: FundingRow['kind'], label: string, m: { budgetFen: number; spentFen: number; executionPercent: number | null }): FundingRow => ({
+    kind,
+    label,
+    initialBudget: null,
+    budget: amountIn(m.budgetFen, unit),
+    spent: amountIn(m.spentFen, unit),
+    points: null,
+    ratePercent: m.executionPercent,
+    score: null,
+  });
+  return [
+    row('total', '年度资金总额', rollup),
+    ...rollup.sources.map((s) => row('source', s.name, s)),
+    ...(rollup.withoutSources.projects > 0 ? [row('source', '未登记来源', rollup.withoutSources)] : []),
+  ];
+}
+
+export function rollupPrefill(rollup: DepartmentRollup, unit: MoneyUnit): RollupPrefill {
+  return {
+    projectCount: rollup.projectCount,
+    projects: rollup.projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      budget: amountIn(p.budgetFen, unit),
+      spent: amountIn(p.spentFen, unit),
+      executionPercent: p.executionPercent,
+      score: p.score,
+      grade: p.grade,
+    })),
+    weightedScore: rollup.weightedScore,
+    grade: rollup.grade,
+  };
+}
+
+export const PREFILL_NOTE = '本部门未设部门整体绩效指标：资金执行与各项目得分、等级由所属项目汇总预填，请填报人核对并补充完善。';
