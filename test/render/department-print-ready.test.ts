@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import t, { type Test } from 'tap';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser.js';
 import { BASE, recordedDepartmentYear } from '../helpers/department-year.js';
+import { DEPARTMENT as ROLLUP_DEPARTMENT, recordDepartmentProjects } from '../helpers/department-projects.js';
 import { PDFINFO, SOFFICE, pdfInfo, pdfToPngs, xlsxToPdf } from '../helpers/render.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 import { ProjectService } from '../../src/application/project-service.js';
@@ -11,7 +12,7 @@ import { fixedClock } from '../../src/clock.js';
 
 /**
  * The 部门整体支出绩效自评表 printed: xlsx through LibreOffice, html through chromium, each A4
- * landscape; a department-year of four indicators fits one page, the imported 004 (6 tasks with long
+ * landscape; a department-year of four indicators fits one page, as does one pre-filled from its three projects, the imported 004 (6 tasks with long
  * 主要内容, 34 indicators) runs on with every page landscape. RENDER_KEEP=<dir> keeps PDFs and PNGs.
  */
 
@@ -48,15 +49,21 @@ async function makeExports(t: Test) {
   // Read in this process (the import route's worker thread is tested in test/http/departments/import-004.test.ts).
   const service = new ProjectService({ ...fresh.runtime, clock: fixedClock('2022-03-01T10:00:00') });
   const result = await service.importTables({ fileName: '004.txt', content }, { dryRun: false, actor: '导入员' });
-  return { ...forms, '004': await files(fresh, result.projects[0]!.outcome.departmentYear!.url) };
+  // A department-year with no indicators of its own: pre-filled from its three projects' roll-up.
+  const rolled = await testApp({ memory: true, now: '2022-01-10T09:00:00' });
+  t.teardown(rolled.close);
+  await recordDepartmentProjects(rolled);
+  await rolled.call('POST', '/api/departments', { name: ROLLUP_DEPARTMENT, year: 2022, budget: { initial: '190万元' }, displayUnit: '万元' });
+  const prefilled = await files(rolled, `/api/departments/${encodeURIComponent(ROLLUP_DEPARTMENT)}/2022`);
+  return { ...forms, '004': await files(fresh, result.projects[0]!.outcome.departmentYear!.url), prefilled };
 }
 
 /** Pages as rendered (looked at): the recorded year fits one; 004's long 主要内容 and 年度总体目标 run on (html keeps each row whole). */
-const PAGES = { xlsx: { recorded: 1, '004': 3 }, html: { recorded: 1, '004': 4 } } as const;
+const PAGES = { xlsx: { recorded: 1, '004': 3, prefilled: 1 }, html: { recorded: 1, '004': 4, prefilled: 1 } } as const;
 
 t.test('xlsx rendered by LibreOffice: A4 landscape', { skip: noSoffice }, async (t) => {
   const forms = await exportsOf(t);
-  for (const which of ['recorded', '004'] as const) {
+  for (const which of ['recorded', '004', 'prefilled'] as const) {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-dept-xlsx-'));
     const pdf = xlsxToPdf(forms[which].xlsx, dir);
     const info = pdfInfo(pdf);
@@ -71,7 +78,7 @@ t.test('html printed by chromium: A4 landscape, no cell overflowing', { skip: no
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
   t.teardown(() => browser.close());
-  for (const which of ['recorded', '004'] as const) {
+  for (const which of ['recorded', '004', 'prefilled'] as const) {
     const page = await browser.newPage();
     await page.setContent(forms[which].html, { waitUntil: 'load' });
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-dept-html-'));

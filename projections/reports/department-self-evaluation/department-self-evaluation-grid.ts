@@ -54,7 +54,8 @@ export function departmentSelfEvaluationGrid(table: DepartmentSelfEvaluationTabl
     if (group.label !== '') rows.push([cell(1, group.label, 'label', 8)]);
     rows.push(...indicatorRows(group.indicators));
   }
-  rows.push(...totalRows(table));
+  // Pre-filled: 总分 and 自评等级 are the user's to fill (the empty stream's own score means nothing).
+  rows.push(...(table.prefilledFromRollup !== null ? blankTotalRows() : totalRows(table)));
   return { columnCount: COLUMN_COUNT, columnWidths: [...FORM_WIDTHS], rows, headingRows: 2, notes: table.notes, footer: FOOTER };
 }
 
@@ -84,4 +85,11 @@ function prefilledProjectRows(prefill: RollupPrefill): GridCell[][] {
   }
   rows.push([cell(1, `项目加权平均（按全年预算数加权，${prefill.projectCount} 个项目）`, 'label', 5), cell(6, '', 'text'), cell(7, prefill.weightedScore, 'number'), cell(8, prefill.grade ?? '', 'text')]);
   return rows;
+}
+
+function blankTotalRows(): GridCell[][] {
+  return [
+    [cell(0, '总分', 'label', 6), cell(6, '', 'text'), cell(7, '', 'text'), cell(8, '', 'text')],
+    [cell(0, '自评等级', 'label', 6), cell(6, '', 'text', 3)],
+  ];
 }

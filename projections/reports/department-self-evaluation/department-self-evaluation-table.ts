@@ -3,7 +3,7 @@ import type { Scorecard } from '../../../domain/scoring/scorecard-types.js';
 import { amountIn, type MoneyUnit } from '../../../domain/values/display.js';
 import { tasksExecution } from '../../departments/task-execution.js';
 import type { DepartmentRollup } from '../../departments/rollup-types.js';
-import { PREFILL_NOTE, rollupFunding, rollupPrefill, type RollupPrefill } from './rollup-prefill.js';
+import { prefillActual, prefillNotes, rollupFunding, rollupPrefill, type RollupPrefill } from './rollup-prefill.js';
 import { selfEvaluationTable, type FundingRow, type IndicatorRow, type SelfEvaluationTable } from '../self-evaluation-table.js';
 
 /**
@@ -76,15 +76,14 @@ export function departmentSelfEvaluationTable(state: DeclaredProject, card: Scor
       executionPercent: t.executionPercent,
     })),
     unassignedSpent: amountIn(unassignedSpentFen, unit),
-    goals: base.goals,
+    goals: prefill !== null && base.goals.actualIsDraft ? { ...base.goals, actual: prefillActual(prefill, rollup!, unit) } : base.goals,
     indicatorGroups: groups.filter((g) => g.indicators.length > 0),
     prefilledFromRollup: prefill,
     pointsTotal: base.pointsTotal,
     total: base.total,
     grade: base.grade,
     notes: [
-      ...base.notes.map((n) => n.replace('项目未登记资金来源', '部门未登记资金来源')),
-      ...(prefill !== null ? [PREFILL_NOTE] : []),
+      ...(prefill !== null ? prefillNotes(base.notes) : base.notes.map((n) => n.replace('项目未登记资金来源', '部门未登记资金来源'))),
       ...(tasks.length > 0 ? ['任务的执行数为记明该任务的支出；未记明任务的支出只计入部门合计。'] : []),
     ],
   };

@@ -65,4 +65,17 @@ export function rollupPrefill(rollup: DepartmentRollup, unit: MoneyUnit): Rollup
   };
 }
 
-export const PREFILL_NOTE = '本部门未设部门整体绩效指标：资金执行与各项目得分、等级由所属项目汇总预填，请填报人核对并补充完善。';
+const PREFILL_NOTE = '本部门未设部门整体绩效指标：资金执行与各项目得分、等级由所属项目汇总预填，总分与自评等级留待填报人填写，请核对并补充完善。';
+
+/** The own stream's notes that still hold (draft, date), then what was pre-filled; the indicator and source notes of an empty stream do not apply. */
+export function prefillNotes(base: readonly string[]): string[] {
+  return [...base.filter((n) => n.startsWith('本表为草稿') || n.startsWith('评分截至')), PREFILL_NOTE];
+}
+
+/** A draft 实际完成情况 from the roll-up, when the department wrote none. */
+export function prefillActual(prefill: RollupPrefill, rollup: DepartmentRollup, unit: MoneyUnit): string {
+  const money = (fen: number) => `${amountIn(fen, unit).toFixed(2)} ${unit}`;
+  const rate = rollup.executionPercent === null ? '—' : `${rollup.executionPercent.toFixed(2)}%`;
+  const score = prefill.weightedScore === null ? '' : `；项目加权平均得分 ${prefill.weightedScore.toFixed(2)}（${prefill.grade}）`;
+  return `（由项目汇总生成的草稿）所属 ${prefill.projectCount} 个项目：全年预算数 ${money(rollup.budgetFen)}，全年执行数 ${money(rollup.spentFen)}，执行率 ${rate}${score}。`;
+}

@@ -39,7 +39,9 @@ t.test('no own indicators: funding from the roll-up by source, the projects’ r
   );
   t.equal(p.weightedScore, 94.06);
   t.equal(p.grade, '优');
-  t.match(form.notes.join('\n'), /由所属项目汇总预填，请填报人核对并补充完善/);
+  t.strictSame(form.notes, ['本表为草稿：自评尚未提交。', '评分截至 2022-12-31。', '本部门未设部门整体绩效指标：资金执行与各项目得分、等级由所属项目汇总预填，总分与自评等级留待填报人填写，请核对并补充完善。']);
+  t.equal(form.goals.actual, '（由项目汇总生成的草稿）所属 3 个项目：全年预算数 190.00 万元，全年执行数 173.00 万元，执行率 91.05%；项目加权平均得分 94.06（优）。');
+  t.equal(form.goals.actualIsDraft, true);
 
   const html = await h.call('GET', `${base}/self-evaluation?format=html`);
   t.equal(html.statusCode, 200);
