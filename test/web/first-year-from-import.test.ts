@@ -159,6 +159,10 @@ for (const size of SIZES) {
     const i7 = card.indicators.find((i: { id: string }) => i.id === 'i7');
     t.same([satisfaction.getCell('F').value, satisfaction.getCell('G').value, satisfaction.getCell('H').value], ['96%', 10, 9.8], 'the satisfaction row: 96% of ≥ 98 %, 9.8 of 10');
     t.same([i7.actual, i7.points, i7.score], ['96%', 10, 9.8]);
+    const social = rowOf((v) => v[2] === '社会效益指标');
+    const i6 = card.indicators.find((i: { id: string }) => i.id === 'i6');
+    t.same([social.getCell('F').value, social.getCell('H').value], ['部分达成', 21], 'the grade that counts (the assessment, not the 达成 typed in the batch) beside its 21 of 30');
+    t.same([i6.actual, i6.score, i6.status], ['部分达成', 21, 'partial']);
     t.match(String(satisfaction.getCell('I').value), /偏差原因 \d.*加强进度管理/, 'its deviation is printed beside it');
     t.same(opened.external, [], 'nothing fetched from outside');
     t.same(opened.errors, [], 'no script error');
