@@ -1,4 +1,7 @@
+import { departmentKey } from '../department/department-key.js';
 import { projectStream } from './events.js';
+
+export { departmentKey };
 
 /**
  * A department-year (部门整体) lives in the stream `department-<key>-<year>`, where key is the
@@ -7,8 +10,6 @@ import { projectStream } from './events.js';
  * characters are refused; in URLs the id is the name itself (percent-encoded by clients).
  */
 export const DEPARTMENT_STREAM_PREFIX = 'department-';
-
-export const departmentKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
 
 /** Why a department name cannot name a stream; undefined when it can. */
 export function departmentNameProblem(name: string): string | undefined {

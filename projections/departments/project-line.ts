@@ -31,6 +31,16 @@ function unexplainedAtCheckpoint(project: DeclaredProject, monitoring: Monitorin
 }
 
 /**
+ * What still asks for 偏差原因分析及改进措施 at `asOf`: before 31 December the monitoring form's rule,
+ * from 31 December on the self-evaluation gaps `submit` refuses on.
+ */
+export function missingExplanations(project: DeclaredProject, asOf: string, card = computeScorecard(project, { asOf }), monitoring = computeMonitoring(project, asOf)): MissingExplanation[] {
+  return asOf >= `${project.year}-12-31`
+    ? explanationGaps(card).map((g) => ({ indicatorId: g.indicatorId, name: g.name, reason: g.message }))
+    : unexplainedAtCheckpoint(project, monitoring, asOf);
+}
+
+/**
  * One project's line of its department's roll-up, from the project folded to the point and the
  * business date the point stands for: the scorecard and the monitoring as their own queries compute
  * them, and what still asks for an explanation (see ProjectRollupLine.missingExplanations).
@@ -38,10 +48,7 @@ function unexplainedAtCheckpoint(project: DeclaredProject, monitoring: Monitorin
 export function projectRollupLine(project: DeclaredProject, asOf: string): ProjectRollupLine {
   const card = computeScorecard(project, { asOf });
   const monitoring = computeMonitoring(project, asOf);
-  const missing =
-    asOf >= `${project.year}-12-31`
-      ? explanationGaps(card).map((g) => ({ indicatorId: g.indicatorId, name: g.name, reason: g.message }))
-      : unexplainedAtCheckpoint(project, monitoring, asOf);
+  const missing = missingExplanations(project, asOf, card, monitoring);
   const bySource = spentBySource(project);
   return {
     id: project.id,
