@@ -84,7 +84,8 @@ function indicatorScore(
     target: indicator.targetText,
     ...(revised ? { originalTarget: indicator.originalTargetText } : {}),
     ...(indicator.standard !== undefined ? { standard: indicator.standard } : {}),
-    actual: latest?.text ?? indicator.assessment?.grade ?? null,
+    // A grade typed as the actual gives way to the assessment, as it does in the score: the row shows the grade that counts.
+    actual: indicator.assessment && (!latest || latest.value.kind === 'grade') ? indicator.assessment.grade : (latest?.text ?? null),
     ...(latest?.reading ? { actualReading: latest.reading } : {}),
     achievementPercent: result.achievementPercent,
     points,

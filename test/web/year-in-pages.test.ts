@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import t, { type Test } from 'tap';
 import type { Page } from 'playwright-core';
 import { launchBrowser, listen, openPage } from '../helpers/browser.js';
+import { paste } from '../helpers/clipboard.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 import { targets } from '../helpers/worked-example.js';
 
@@ -35,16 +36,6 @@ const stateOf = async (h: TestApp) => (await h.call('GET', base)).json().project
 async function fits(t: Test, page: Page, what: string) {
   const { scroll, inner } = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
   t.ok(scroll <= inner, `${what}: page ${scroll}px wide in a ${inner}px window`);
-}
-
-async function paste(page: Page, selector: string, text: string) {
-  // What a paste from a spreadsheet delivers: a paste event carrying text/plain (the page's own types, not node's).
-  await page.locator(selector).evaluate((el: any, data: string) => {
-    const view = el.ownerDocument.defaultView;
-    const event = new view.ClipboardEvent('paste', { clipboardData: new view.DataTransfer(), bubbles: true, cancelable: true });
-    event.clipboardData.setData('text/plain', data);
-    el.dispatchEvent(event);
-  }, text);
 }
 
 for (const width of [1366, 1024]) {

@@ -78,7 +78,7 @@ function sourcesTable(r, unit) {
     h('tr', { dataset: { source: label } }, h('td', label), h('td.num', String(count)), h('td.num', inUnit(m.budgetFen, unit)), h('td.num', inUnit(m.spentFen, unit)), h('td.num', percent(m.executionPercent)));
   const rows = r.sources.map((s) => row(s.name, s, s.projects));
   if (r.withoutSources.projects > 0) rows.push(row('未分来源', r.withoutSources, r.withoutSources.projects));
-  return h('table.grid.sources',
+  return h('table.grid.sources.dept-sources',
     h('caption', '预算与执行（按资金来源）'),
     h('thead', h('tr', ['资金来源', '项目数', `全年预算数（${unit}）`, `全年执行数（${unit}）`, '执行率'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', rows),
