@@ -108,6 +108,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const clock = io.clock ?? systemClock;
   const actor = values.actor ?? io.env.JIXIAO_ACTOR ?? io.env.USER ?? 'local';
   const out = (value: unknown) => io.stdout(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`);
+  /** A filed form: its table as JSON, its file into --out, or html on stdout (xlsx needs --out). */
+  const printReport = (answer: { format: 'json'; table: unknown } | { format: string; body: string | Buffer }, file: string | undefined) => {
+    if ('table' in answer) out(answer.table);
+    else if (file !== undefined) {
+      writeFileSync(file, answer.body);
+      out({ file, format: answer.format, bytes: Buffer.byteLength(answer.body) });
+    } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
+    else io.stdout(answer.body as string);
+  };
 
   let runtime: Runtime | undefined;
   try {
@@ -171,12 +180,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const format = values.format ?? 'json';
       if (!(MONITORING_FORM_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${MONITORING_FORM_FORMATS.join('|')}`);
       const answer = await service.monitoringForm(projectId, month, format as MonitoringFormFormat);
-      if (answer.format === 'json') out(answer.table);
-      else if (values.out !== undefined) {
-        writeFileSync(values.out, answer.body);
-        out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
-      } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
-      else io.stdout(answer.body as string);
+      printReport(answer, values.out);
       return 0;
     }
     if (name === 'history') {
@@ -197,12 +201,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const format = values.format ?? 'json';
         if (!(DEPARTMENT_SELF_EVALUATION_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${DEPARTMENT_SELF_EVALUATION_FORMATS.join('|')}`);
         const answer = await service.departmentSelfEvaluation(department, year, point, format as DepartmentSelfEvaluationFormat);
-        if (answer.format === 'json') out(answer.table);
-        else if (values.out !== undefined) {
-          writeFileSync(values.out, answer.body);
-          out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
-        } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
-        else io.stdout(answer.body as string);
+        printReport(answer, values.out);
       }
       return 0;
     }
@@ -217,12 +216,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const format = values.format ?? 'json';
         if (!(SELF_EVALUATION_FORMATS as readonly string[]).includes(format)) throw usage(`--format 应为 ${SELF_EVALUATION_FORMATS.join('|')}`);
         const answer = await service.selfEvaluation(projectId, point, format as SelfEvaluationFormat);
-        if (answer.format === 'json') out(answer.table);
-        else if (values.out !== undefined) {
-          writeFileSync(values.out, answer.body);
-          out({ file: values.out, format: answer.format, bytes: Buffer.byteLength(answer.body) });
-        } else if (answer.format === 'xlsx') throw usage('xlsx 须以 --out 指定文件 / xlsx needs --out FILE');
-        else io.stdout(answer.body as string);
+        printReport(answer, values.out);
       }
       return 0;
     }

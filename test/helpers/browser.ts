@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Test } from 'tap';
 import type { TestApp } from './test-app.js';
 
 /** Debian's chromium; CI installs it with apt-get (.ci/run). Never a browser downloaded through npm. */
@@ -67,4 +68,18 @@ export async function openPage(browser: Browser, baseUrl: string, options: { act
     if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
   });
   return { page, external, errors, close: () => context.close() };
+}
+
+/** A page for one test at a window size, closed with the test; `clean` checks that nothing left the app and no script failed. */
+export async function openSized(t: Test, browser: Browser, url: string, size: { width: number; height: number }, actor = '李四'): Promise<OpenedPage & { clean(): void }> {
+  const opened = await openPage(browser, url, { actor });
+  await opened.page.setViewportSize(size);
+  t.teardown(opened.close);
+  return {
+    ...opened,
+    clean() {
+      t.same(opened.external, [], 'no request left the app');
+      t.same(opened.errors, [], 'no script error');
+    },
+  };
 }

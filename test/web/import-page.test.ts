@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import type { Page } from 'playwright-core';
-import { launchBrowser, listen, openPage, type OpenedPage } from '../helpers/browser.js';
+import { launchBrowser, listen, openSized } from '../helpers/browser.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 import { docsShot, fitsWidth, shot, SIZES } from '../helpers/page-layout.js';
 import * as example from '../helpers/worked-example.js';
@@ -20,18 +20,7 @@ const PLATFORM = '52270022P00430210142W-2022';
 const browser = await launchBrowser();
 t.teardown(() => browser.close());
 
-async function open(t: Test, url: string, size: { width: number; height: number }): Promise<OpenedPage & { clean(): void }> {
-  const opened = await openPage(browser, url, { actor: '李四' });
-  await opened.page.setViewportSize(size);
-  t.teardown(opened.close);
-  return {
-    ...opened,
-    clean() {
-      t.same(opened.external, [], 'no request left the app');
-      t.same(opened.errors, [], 'no script error');
-    },
-  };
-}
+const open = (t: Test, url: string, size: { width: number; height: number }) => openSized(t, browser, url, size);
 
 for (const size of SIZES) {
   t.test(`${size.width}×${size.height}: from the empty list, fixture 000 is imported through the page`, async (t) => {
